@@ -1,0 +1,50 @@
+using Microsoft.CodeAnalysis;
+
+namespace Hailuo.Contracts.Generators.Diagnostics;
+
+/// <summary>Every diagnostic the spec generator reports. IDs are stable and never reused (docs/diagnostics/).</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "Hailuo.Spec";
+
+    public static readonly DiagnosticDescriptor InvalidJson = Error(
+        "HLU0001", "The spec is not valid JSON", "The spec is not valid JSON: {0}");
+
+    public static readonly DiagnosticDescriptor MissingProperty = Error(
+        "HLU0002", "A required spec property is missing", "'{0}' is missing the required property '{1}'");
+
+    public static readonly DiagnosticDescriptor WrongType = Error(
+        "HLU0003", "A spec value has the wrong type", "'{0}' must be {1}, but it is {2}");
+
+    public static readonly DiagnosticDescriptor UnknownResolution = Error(
+        "HLU0004", "Unknown resolution", "'{0}' names the resolution '{1}', which the spec does not define; known resolutions: {2}");
+
+    public static readonly DiagnosticDescriptor EmptyMatrix = Error(
+        "HLU0005", "Empty resolution x duration matrix", "'{0}' allows nothing: {1}");
+
+    public static readonly DiagnosticDescriptor Duplicate = Error(
+        "HLU0006", "Duplicate spec entry", "{0} '{1}' is defined more than once in '{2}'");
+
+    public static readonly DiagnosticDescriptor MissingPrice = Error(
+        "HLU0007", "Missing price", "Model '{0}' of provider '{1}' has no price for resolution '{2}' (write null if the price is not published)");
+
+    public static readonly DiagnosticDescriptor UnknownValue = Error(
+        "HLU0008", "Unknown spec value", "'{0}' is '{1}', which is not allowed; allowed: {2}");
+
+    public static readonly DiagnosticDescriptor InvalidMember = Error(
+        "HLU0009", "Invalid C# member name", "'{0}' is '{1}', which is not a C# identifier starting with an upper-case letter");
+
+    public static readonly DiagnosticDescriptor InvalidValue = Error(
+        "HLU0010", "Invalid spec value", "'{0}' is '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor UnknownProperty = new(
+        "HLU0011",
+        "Unknown spec property",
+        "'{0}' has the unknown property '{1}'; known properties: {2}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+}

@@ -1,0 +1,106 @@
+using System.Linq;
+using Hailuo.Contracts.Generators.Model;
+
+namespace Hailuo.Contracts.Generators.Emit;
+
+/// <summary>Emits the spec as runtime data: the catalog the validators, the simulator and the CLI read.</summary>
+internal static class CatalogEmitter
+{
+    private const string Rt = "global::Hailuo.Contracts.";
+
+    public static string ClassName(SpecModel spec) => spec.FileStem + "Spec";
+
+    public static string Emit(SpecModel spec)
+    {
+        var w = SourceWriter.File(spec.Namespace);
+        w.Line("/// <summary>The facts of the spec file as data: providers, models, matrices, prices and limits.</summary>");
+        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Hailuo.Contracts.Generators\", \"1.0\")]");
+        w.Open("public static partial class " + ClassName(spec));
+        if (spec.Prompt is { } prompt)
+        {
+            w.Line("/// <summary>Prompt limits (" + Xml(prompt.Source) + ").</summary>");
+            w.Line("public static " + Rt + "PromptLimits Prompt { get; } = new(MaxLength: " + Literals.Int(prompt.MaxLength) + ");");
+            w.Line();
+        }
+
+        if (spec.Images is { } images)
+        {
+            w.Line("/// <summary>Image rules for first frame, last frame and subject images (" + Xml(images.Source) + ").</summary>");
+            w.Line("public static " + Rt + "ImageLimits Images { get; } = new(");
+            w.Line("    formats: " + Literals.StringArray(images.Formats) + ",");
+            w.Line("    maxBytes: " + Literals.Int(images.MaxBytes) + ",");
+            w.Line("    minShortEdgeExclusive: " + Literals.Int(images.MinShortEdgeExclusive) + ",");
+            w.Line("    minAspectRatio: new(" + Literals.Int(images.MinAspectWidth) + ", " + Literals.Int(images.MinAspectHeight) + "),");
+            w.Line("    maxAspectRatio: new(" + Literals.Int(images.MaxAspectWidth) + ", " + Literals.Int(images.MaxAspectHeight) + "),");
+            w.Line("    boundsInclusive: " + Literals.Bool(images.BoundsInclusive) + ");");
+            w.Line();
+        }
+
+        if (spec.Camera is { } camera)
+        {
+            w.Line("/// <summary>Camera commands written in square brackets inside the prompt (" + Xml(camera.Source) + ").</summary>");
+            w.Line("public static " + Rt + "CameraCommandSet Camera { get; } = new(");
+            w.Line("    maxPerBracket: " + Literals.Int(camera.MaxPerBracket) + ",");
+            w.Line("    commands: " + Literals.StringArray(camera.Commands.Select(c => c.Name)) + ");");
+            w.Line();
+        }
+
+        if (spec.Resolutions.Count > 0)
+        {
+            w.Line("/// <summary>Resolutions and the pixel size of a landscape 16:9 clip at each.</summary>");
+            w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + Rt + "ResolutionInfo> Resolutions { get; } = new " + Rt + "ResolutionInfo[]");
+            w.Line("{");
+            foreach (var r in spec.Resolutions)
+            {
+                w.Line("    new(" + Literals.String(r.Name) + ", Width: " + Literals.Int(r.Width) + ", Height: " + Literals.Int(r.Height) + "),");
+            }
+
+            w.Line("};");
+            w.Line();
+        }
+
+        foreach (var provider in spec.Providers)
+        {
+            EmitProvider(w, provider);
+        }
+
+        w.Line("/// <summary>Every provider of this spec file.</summary>");
+        w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + Rt + "ProviderInfo> Providers { get; } = new[] { " + string.Join(", ", spec.Providers.Select(p => p.Member)) + " };");
+        w.Close();
+        return w.ToString();
+    }
+
+    private static void EmitProvider(SourceWriter w, ProviderModel provider)
+    {
+        w.Line("/// <summary>" + Xml(provider.Name) + " (" + Xml(provider.Source) + ").</summary>");
+        w.Line("public static " + Rt + "ProviderInfo " + provider.Member + " { get; } = new(");
+        w.Line("    name: " + Literals.String(provider.Name) + ",");
+        w.Line("    dialect: " + Rt + "WireDialect." + (provider.Dialect == "minimax" ? "MiniMax" : "ApiMart") + ",");
+        w.Line("    baseUrl: new global::System.Uri(" + Literals.String(provider.BaseUrl) + "),");
+        w.Line("    apiKeyEnvironmentVariable: " + Literals.String(provider.ApiKeyEnvironmentVariable) + ",");
+        w.Line("    upperCaseResolution: " + Literals.Bool(provider.UpperCaseResolution) + ",");
+        w.Line("    defaults: new(" + Literals.String(provider.DefaultResolution) + ", " + Literals.Int(provider.DefaultDuration) + ", PromptOptimizer: " + Literals.Bool(provider.DefaultPromptOptimizer) + "),");
+        w.Line("    models: new " + Rt + "ModelInfo[]");
+        w.Line("    {");
+        foreach (var model in provider.Models)
+        {
+            w.Line("        new(");
+            w.Line("            " + Literals.String(model.Id) + ",");
+            w.Line("            prices: new " + Rt + "PriceInfo[] { " + string.Join(", ", model.Prices.Select(p => "new(" + Literals.String(p.Resolution) + ", " + Literals.Decimal(p.DollarsPerSecond) + ")")) + " },");
+            w.Line("            modes: new " + Rt + "ModeInfo[]");
+            w.Line("            {");
+            foreach (var mode in model.Modes)
+            {
+                var rows = mode.Matrix.Select(r => "new(" + Literals.String(r.Resolution) + ", " + Literals.IntArray(r.Durations) + ")");
+                w.Line("                new(" + Literals.Mode(mode.Mode) + ", new " + Rt + "MatrixRow[] { " + string.Join(", ", rows) + " }),");
+            }
+
+            w.Line("            }),");
+        }
+
+        w.Line("    });");
+        w.Line();
+    }
+
+    internal static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+}

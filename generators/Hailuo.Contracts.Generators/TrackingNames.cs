@@ -1,0 +1,10 @@
+namespace Hailuo.Contracts.Generators;
+
+/// <summary>Names of the tracked pipeline steps, shared with the caching tests.</summary>
+internal static class TrackingNames
+{
+    public const string SpecText = nameof(SpecText);
+    public const string Parsed = nameof(Parsed);
+    public const string Diagnostics = nameof(Diagnostics);
+    public const string Model = nameof(Model);
+}

@@ -1,0 +1,52 @@
+namespace Hailuo.Contracts;
+
+/// <summary>An input mode of a model and the resolution x duration pairs it allows.</summary>
+public sealed class ModeInfo
+{
+    /// <summary>Creates the mode facts; the generated catalog calls this.</summary>
+    public ModeInfo(VideoMode mode, IReadOnlyList<MatrixRow> matrix)
+    {
+        Mode = mode;
+        Matrix = matrix;
+    }
+
+    /// <summary>The input mode.</summary>
+    public VideoMode Mode { get; }
+
+    /// <summary>One row per resolution, lowest first.</summary>
+    public IReadOnlyList<MatrixRow> Matrix { get; }
+
+    /// <summary>The row of a resolution (case-insensitive, so "768P" finds "768p"), or null.</summary>
+    public MatrixRow? FindResolution(string? resolution) =>
+        Matrix.FirstOrDefault(r => string.Equals(r.Resolution, resolution, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether the pair is allowed.</summary>
+    public bool Allows(string resolution, int duration) => FindResolution(resolution)?.Durations.Contains(duration) == true;
+
+    /// <summary>The matrix as text, such as "512p: 5, 10 s; 1080p: 5 s".</summary>
+    public string Describe() => string.Join("; ", Matrix.Select(r => r.ToString()));
+
+    /// <inheritdoc/>
+    public override string ToString() => Mode.ToWireName() + " (" + Describe() + ")";
+}
+
+/// <summary>The durations allowed at one resolution.</summary>
+public sealed class MatrixRow
+{
+    /// <summary>Creates a row; the generated catalog calls this.</summary>
+    public MatrixRow(string resolution, IReadOnlyList<int> durations)
+    {
+        Resolution = resolution;
+        Durations = durations;
+    }
+
+    /// <summary>Resolution name, such as "768p".</summary>
+    public string Resolution { get; }
+
+    /// <summary>Allowed durations in seconds, shortest first.</summary>
+    public IReadOnlyList<int> Durations { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        Resolution + ": " + string.Join(", ", Durations.Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture))) + " s";
+}

@@ -1,0 +1,54 @@
+namespace Hailuo.Contracts;
+
+/// <summary>A provider of the spec: where it lives, how it speaks, and the models it offers.</summary>
+public sealed class ProviderInfo
+{
+    /// <summary>Creates the provider facts; the generated catalog calls this.</summary>
+    public ProviderInfo(string name, WireDialect dialect, Uri baseUrl, string apiKeyEnvironmentVariable, bool upperCaseResolution, ProviderDefaults defaults, IReadOnlyList<ModelInfo> models)
+    {
+        Name = name;
+        Dialect = dialect;
+        BaseUrl = baseUrl;
+        ApiKeyEnvironmentVariable = apiKeyEnvironmentVariable;
+        UpperCaseResolution = upperCaseResolution;
+        Defaults = defaults;
+        Models = models;
+    }
+
+    /// <summary>The provider's name, such as "APIMart".</summary>
+    public string Name { get; }
+
+    /// <summary>The wire format.</summary>
+    public WireDialect Dialect { get; }
+
+    /// <summary>The production base address.</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>The environment variable that holds the API key.</summary>
+    public string ApiKeyEnvironmentVariable { get; }
+
+    /// <summary>Whether the wire spells resolutions "768P" rather than "768p".</summary>
+    public bool UpperCaseResolution { get; }
+
+    /// <summary>What the provider assumes when a field is left out.</summary>
+    public ProviderDefaults Defaults { get; }
+
+    /// <summary>The models, ordered by member name.</summary>
+    public IReadOnlyList<ModelInfo> Models { get; }
+
+    /// <summary>The model with this id (exact, case-sensitive as on the wire), or null.</summary>
+    public ModelInfo? FindModel(string? id) => Models.FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.Ordinal));
+
+    /// <summary>The resolution as this provider's wire spells it.</summary>
+    public string WireResolution(string resolution) =>
+        UpperCaseResolution ? resolution.ToUpperInvariant() : resolution.ToLowerInvariant();
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+}
+
+/// <summary>Values a provider applies when the request leaves them out.</summary>
+/// <param name="Resolution">Default resolution, such as "768p".</param>
+/// <param name="Duration">Default duration in seconds.</param>
+/// <param name="PromptOptimizer">Whether the prompt optimizer is on by default.</param>
+public sealed record ProviderDefaults(string Resolution, int Duration, bool PromptOptimizer);

@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Text;
+using FluentValidation;
+using FluentValidation.Results;
+
+namespace Hailuo.Contracts;
+
+/// <summary>
+/// The rules the generated validators apply, over the spec's catalog data. Each failure names the wire field,
+/// the value, and what is allowed; the allowed values travel as the failure's CustomState.
+/// </summary>
+public static class RequestChecks
+{
+    /// <summary>The model must be one the provider offers.</summary>
+    public static void Model(ProviderInfo provider, string? model, ValidationContext<VideoGenerationRequest> context)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(context);
+        if (provider.FindModel(model) is not null)
+        {
+            return;
+        }
+
+        var allowed = provider.Models.Select(m => m.Id).ToArray();
+        var message = string.IsNullOrEmpty(model)
+            ? $"'model' is required; {provider.Name} offers: {string.Join(", ", allowed)}."
+            : $"'model' is '{model}', which {provider.Name} does not offer; allowed: {string.Join(", ", allowed)}.";
+        Add(context, "model", message, model, ValidationCodes.Model, allowed);
+    }
+
+    /// <summary>The model must offer the mode, the mode the resolution, and the resolution the duration.</summary>
+    public static void ModeAndMatrix(ProviderInfo provider, VideoGenerationRequest request, ValidationContext<VideoGenerationRequest> context)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var model = provider.FindModel(request.Model);
+        if (model is null)
+        {
+            return;
+        }
+
+        var mode = request.EffectiveMode();
+        var modeInfo = model.FindMode(mode);
+        var where = $"{model.Id} {mode.ToWireName()} on {provider.Name}";
+        if (modeInfo is null)
+        {
+            var offered = model.Modes.Select(m => m.Mode.ToWireName()).ToArray();
+            Add(context, "mode", $"{model.Id} on {provider.Name} does not offer {mode.ToWireName()}{ModeCause(request)}; it offers: {string.Join(", ", offered)}.", mode.ToWireName(), ValidationCodes.Mode, offered);
+            return;
+        }
+
+        var resolution = request.Resolution ?? provider.Defaults.Resolution;
+        var row = modeInfo.FindResolution(resolution);
+        if (row is null)
+        {
+            var offered = modeInfo.Matrix.Select(r => r.Resolution).ToArray();
+            Add(context, "resolution", $"'resolution' is '{resolution}'{Defaulted(request.Resolution)}: {where} offers {string.Join(", ", offered)} (pairs: {modeInfo.Describe()}).", resolution, ValidationCodes.Resolution, modeInfo.Matrix);
+            return;
+        }
+
+        var duration = request.Duration ?? provider.Defaults.Duration;
+        if (!row.Durations.Contains(duration))
+        {
+            var seconds = string.Join(" or ", row.Durations.Select(d => d.ToString(CultureInfo.InvariantCulture)));
+            Add(context, "duration", $"'duration' is {duration.ToString(CultureInfo.InvariantCulture)}{Defaulted(request.Duration)} at {row.Resolution}: {where} allows {seconds} s at {row.Resolution} (pairs: {modeInfo.Describe()}).", duration, ValidationCodes.ResolutionDuration, row);
+        }
+    }
+
+    /// <summary>The prompt must be present, short enough, and its camera brackets well formed.</summary>
+    public static void Prompt(PromptLimits limits, CameraCommandSet camera, string? prompt, ValidationContext<VideoGenerationRequest> context)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(camera);
+        ArgumentNullException.ThrowIfNull(context);
+        if (string.IsNullOrWhiteSpace(prompt))
+        {
+            Add(context, "prompt", $"'prompt' is required: describe the scene in at most {limits.MaxLength.ToString("N0", CultureInfo.InvariantCulture)} characters.", prompt, ValidationCodes.Prompt, limits);
+            return;
+        }
+
+        var length = CountCharacters(prompt);
+        if (length > limits.MaxLength)
+        {
+            Add(context, "prompt", $"'prompt' has {length.ToString("N0", CultureInfo.InvariantCulture)} characters; at most {limits.MaxLength.ToString("N0", CultureInfo.InvariantCulture)} are allowed.", length, ValidationCodes.Prompt, limits);
+        }
+
+        foreach (var bracket in CameraBrackets.Parse(prompt))
+        {
+            CheckBracket(camera, bracket, context);
+        }
+    }
+
+    /// <summary>Images must match the mode and be URLs or data URLs.</summary>
+    public static void Images(VideoGenerationRequest request, ValidationContext<VideoGenerationRequest> context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var mode = request.EffectiveMode();
+        var needsFirst = mode is VideoMode.ImageToVideo or VideoMode.FirstAndLastFrame;
+        if (needsFirst && request.FirstFrameImage is null)
+        {
+            Add(context, "first_frame_image", $"'first_frame_image' is required for {mode.ToWireName()}.", null, ValidationCodes.Image, ImageReferenceForm.MediaTypes);
+        }
+
+        if (request.LastFrameImage is not null && request.FirstFrameImage is null)
+        {
+            Add(context, "last_frame_image", "'last_frame_image' needs 'first_frame_image': a last frame alone is not a mode.", null, ValidationCodes.Image, ImageReferenceForm.MediaTypes);
+        }
+        else if (mode == VideoMode.FirstAndLastFrame && request.LastFrameImage is null)
+        {
+            Add(context, "last_frame_image", "'last_frame_image' is required for first-and-last-frame.", null, ValidationCodes.Image, ImageReferenceForm.MediaTypes);
+        }
+
+        CheckForm(context, "first_frame_image", request.FirstFrameImage);
+        CheckForm(context, "last_frame_image", request.LastFrameImage);
+        if (mode == VideoMode.SubjectReference)
+        {
+            var images = request.SubjectReference?.SelectMany(s => s.Image).ToArray() ?? Array.Empty<string>();
+            if (images.Length == 0)
+            {
+                Add(context, "subject_reference", "'subject_reference' needs at least one image for subject-reference.", null, ValidationCodes.Image, ImageReferenceForm.MediaTypes);
+            }
+
+            foreach (var image in images)
+            {
+                CheckForm(context, "subject_reference", image);
+            }
+        }
+    }
+
+    /// <summary>A callback URL, when given, must be absolute http(s).</summary>
+    public static void CallbackUrl(string? url, ValidationContext<VideoGenerationRequest> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (url is not null && !ImageReferenceForm.IsHttpUrl(url))
+        {
+            Add(context, "callback_url", $"'callback_url' is '{ImageReferenceForm.Shorten(url)}': use an absolute http or https URL that accepts POST.", url, ValidationCodes.CallbackUrl, null);
+        }
+    }
+
+    /// <summary>Characters as a person counts them: surrogate pairs count once.</summary>
+    public static int CountCharacters(string text) => text.EnumerateRunes().Count();
+
+    private static void CheckBracket(CameraCommandSet camera, CameraBracket bracket, ValidationContext<VideoGenerationRequest> context)
+    {
+        var where = $"camera bracket {bracket.Number.ToString(CultureInfo.InvariantCulture)} '{bracket.Text}'";
+        if (!bracket.Closed)
+        {
+            Add(context, "prompt", $"'prompt' {where} has no closing ']'.", bracket.Text, ValidationCodes.Camera, camera.Commands);
+            return;
+        }
+
+        if (bracket.Commands.Count > camera.MaxPerBracket)
+        {
+            Add(context, "prompt", $"'prompt' {where} has {bracket.Commands.Count.ToString(CultureInfo.InvariantCulture)} camera commands; at most {camera.MaxPerBracket.ToString(CultureInfo.InvariantCulture)} are allowed in one bracket.", bracket.Text, ValidationCodes.Camera, camera.Commands);
+        }
+
+        foreach (var command in bracket.Commands.Where(c => !camera.IsKnown(c)))
+        {
+            var shown = command.Length == 0 ? "an empty command" : $"the unknown command '{command}'";
+            Add(context, "prompt", $"'prompt' {where} has {shown}; allowed: {string.Join(", ", camera.Commands)}.", command, ValidationCodes.Camera, camera.Commands);
+        }
+    }
+
+    private static void CheckForm(ValidationContext<VideoGenerationRequest> context, string field, string? value)
+    {
+        if (value is not null && ImageReferenceForm.Check(value) is { } problem)
+        {
+            Add(context, field, $"'{field}': {problem}", ImageReferenceForm.Shorten(value), ValidationCodes.Image, ImageReferenceForm.MediaTypes);
+        }
+    }
+
+    private static string ModeCause(VideoGenerationRequest request)
+    {
+        if (request.Mode is not null)
+        {
+            return string.Empty;
+        }
+
+        var given = new StringBuilder();
+        given.Append(request.SubjectReference is { Count: > 0 } ? " (subject_reference is set)"
+            : request.LastFrameImage is not null ? " (first_frame_image and last_frame_image are set)"
+            : request.FirstFrameImage is not null ? " (first_frame_image is set)"
+            : " (no image is set)");
+        return given.ToString();
+    }
+
+    private static string Defaulted(object? given) => given is null ? " (the provider's default)" : string.Empty;
+
+    private static void Add(ValidationContext<VideoGenerationRequest> context, string field, string message, object? value, string code, object? allowed) =>
+        context.AddFailure(new ValidationFailure(field, message, value) { ErrorCode = code, CustomState = allowed });
+}
