@@ -176,6 +176,11 @@ internal sealed class JsonReader
                 return builder.ToString();
             }
 
+            if (c == '\n' || c == '\r')
+            {
+                throw new JsonSyntaxException(start, "The string is not closed before the end of its line.");
+            }
+
             if (c < ' ')
             {
                 throw new JsonSyntaxException(_position - 1, "Control characters must be escaped inside strings.");

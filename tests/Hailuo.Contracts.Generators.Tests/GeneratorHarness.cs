@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Hailuo.Contracts.Generators.Tests;
+
+/// <summary>Runs the spec generator over in-memory spec files and C# sources, as the compiler would.</summary>
+internal static class GeneratorHarness
+{
+    public const string ShippedSpecPath = "/repo/spec/hailuo.spec.json";
+
+    // The SDK silences these binding-redirect notes by default; so do we.
+    private static readonly Dictionary<string, ReportDiagnostic> UnificationWarnings = new() { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress };
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+
+    public static string ShippedSpec => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "spec", "hailuo.spec.json"));
+
+    public static string Spec(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Specs", name));
+
+    public static CSharpCompilation Compilation(params string[] sources) =>
+        CSharpCompilation.Create(
+            "Consumer",
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Latest), path: $"Source{i}.cs")),
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                .WithSpecificDiagnosticOptions(UnificationWarnings));
+
+    public static GeneratorDriver Driver(params AdditionalText[] specs) =>
+        CSharpGeneratorDriver.Create(
+            new[] { new SpecGenerator().AsSourceGenerator() },
+            specs,
+            new CSharpParseOptions(LanguageVersion.Latest),
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    public static GeneratorRunResult Run(string specText, string path = ShippedSpecPath) =>
+        Driver(new SpecFile(path, specText)).RunGenerators(Compilation()).GetRunResult().Results.Single();
+
+    /// <summary>Runs the generator and compiles its output with the snippets; returns every error and warning.</summary>
+    public static ImmutableArray<Diagnostic> CompileWith(string specText, string path, params string[] snippets)
+    {
+        Driver(new SpecFile(path, specText)).RunGeneratorsAndUpdateCompilation(Compilation(snippets), out var output, out var generatorDiagnostics);
+        return generatorDiagnostics.AddRange(output.GetDiagnostics()).Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
+    }
+
+    /// <summary>Compiles snippets against the built Hailuo.Contracts assembly, which carries the shipped spec's generated types.</summary>
+    public static ImmutableArray<Diagnostic> CompileAgainstRuntime(params string[] snippets) =>
+        Compilation(snippets).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        var own = new[] { typeof(VideoGenerationRequest).Assembly.Location, typeof(FluentValidation.AbstractValidator<>).Assembly.Location };
+        return platform.Concat(own).Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
+    }
+}
+
+/// <summary>A spec file handed to the generator as an AdditionalFile.</summary>
+internal sealed class SpecFile(string path, string text) : AdditionalText
+{
+    public override string Path { get; } = path;
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
+}
