@@ -15,7 +15,9 @@ public sealed class SpecGenerator : IIncrementalGenerator
     {
         var results = context.AdditionalTextsProvider
             .Where(static file => SpecFiles.IsSpec(file.Path))
-            .Select(static (file, ct) => new SpecText(file.Path, file.GetText(ct)?.ToString() ?? string.Empty))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => SpecFiles.Generates(pair.Right.GetOptions(pair.Left)))
+            .Select(static (pair, ct) => new SpecText(pair.Left.Path, pair.Left.GetText(ct)?.ToString() ?? string.Empty))
             .WithTrackingName(TrackingNames.SpecText)
             .Select(static (spec, ct) => SpecParser.Parse(spec.Path, spec.Text, ct))
             .WithTrackingName(TrackingNames.Parsed);

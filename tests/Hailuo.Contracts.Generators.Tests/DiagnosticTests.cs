@@ -136,5 +136,20 @@ public sealed class DiagnosticTests
         Assert.Equal("'providers[Acme].models[Acme-1].modes[text-to-video].matrix' names the resolution '1440p', which the spec does not define; known resolutions: 768p, 1080p", message);
     }
 
+    [Theory]
+    [InlineData("\"pending\": \"queued\"", "\"pending\": \"waiting\"", "HLU0008", "\"waiting\"")]
+    [InlineData("\"1026\": \"content-policy\"", "\"E1026\": \"content-policy\"", "HLU0010", "\"E1026\"")]
+    [InlineData("\"typicalRenderSeconds\": [ 30, 90 ]", "\"typicalRenderSeconds\": [ 30 ]", "HLU0010", "[ 30 ]")]
+    public void Broken_dialect_and_timing_facts_are_reported_where_they_are(string find, string replace, string id, string at)
+    {
+        var spec = GeneratorHarness.ShippedSpec.Replace(find, replace, StringComparison.Ordinal);
+        Assert.NotEqual(GeneratorHarness.ShippedSpec, spec);
+
+        var diagnostic = Assert.Single(GeneratorHarness.Run(spec, Path).Diagnostics);
+
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(SourceText.From(spec).Lines.GetLinePosition(spec.IndexOf(at, StringComparison.Ordinal)), diagnostic.Location.GetLineSpan().StartLinePosition);
+    }
+
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
 }

@@ -13,7 +13,7 @@ public sealed class SnapshotHelperTests : IDisposable
     [Fact]
     public void A_missing_verified_file_fails_and_writes_the_received_file()
     {
-        var error = Assert.Throws<SnapshotMismatchException>(() => Snapshot.Verify("hello\n", "txt", sourceFile: Source, method: "Greets"));
+        var error = Assert.Throws<SnapshotMismatchException>(() => Snapshot.Verify("hello\n", "txt", sourceFile: Source, method: "Greets", accept: false));
 
         Assert.Contains("No verified snapshot Sample.Greets.verified.txt", error.Message, StringComparison.Ordinal);
         Assert.Equal("hello\n", File.ReadAllText(Path.Combine(_directory, "Sample.Greets.received.txt")));
@@ -24,7 +24,7 @@ public sealed class SnapshotHelperTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_directory, "Sample.Greets#A.g.verified.cs"), "one\ntwo\nthree\n");
 
-        var error = Assert.Throws<SnapshotMismatchException>(() => Snapshot.Verify("one\nTWO\nthree\n", "cs", "A.g", Source, "Greets"));
+        var error = Assert.Throws<SnapshotMismatchException>(() => Snapshot.Verify("one\nTWO\nthree\n", "cs", "A.g", Source, "Greets", accept: false));
 
         Assert.Contains("first difference at line 2\n  one\n- two\n- three", error.Message, StringComparison.Ordinal);
         Assert.Contains("+ TWO", error.Message, StringComparison.Ordinal);
@@ -37,7 +37,7 @@ public sealed class SnapshotHelperTests : IDisposable
         File.WriteAllText(Path.Combine(_directory, "Sample.Greets.verified.txt"), "\uFEFFone\r\ntwo\r\n");
         File.WriteAllText(Path.Combine(_directory, "Sample.Greets.received.txt"), "old");
 
-        Snapshot.Verify("one\ntwo", "txt", sourceFile: Source, method: "Greets");
+        Snapshot.Verify("one\ntwo", "txt", sourceFile: Source, method: "Greets", accept: false);
 
         Assert.False(File.Exists(Path.Combine(_directory, "Sample.Greets.received.txt")));
     }

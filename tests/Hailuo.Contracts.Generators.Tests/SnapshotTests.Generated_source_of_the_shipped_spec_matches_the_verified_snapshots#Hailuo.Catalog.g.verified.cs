@@ -34,6 +34,65 @@ public static partial class HailuoSpec
         new("1080p", Width: 1920, Height: 1080),
     };
 
+    /// <summary>The ApiMart wire dialect: endpoints, status words and error codes (seed-003 (submit), seed-000 and seed-002 (status words), apimart-task-status (pending, cancelled)).</summary>
+    public static global::Hailuo.Contracts.DialectInfo ApiMartDialect { get; } = new(
+        dialect: global::Hailuo.Contracts.WireDialect.ApiMart,
+        submit: "POST /v1/videos/generations",
+        status: "GET /v1/tasks/{task_id}",
+        fileRetrieve: null,
+        statusWords: new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+        {
+            ["submitted"] = "submitted",
+            ["pending"] = "queued",
+            ["queued"] = "queued",
+            ["processing"] = "processing",
+            ["completed"] = "completed",
+            ["success"] = "completed",
+            ["failed"] = "failed",
+            ["cancelled"] = "cancelled",
+        },
+        errorCodes: new global::System.Collections.Generic.Dictionary<int, string>
+        {
+        });
+
+    /// <summary>The MiniMax wire dialect: endpoints, status words and error codes (minimax-video-query (status words), seed-002 (error codes 1002-1026), minimax-video-generation (2013)).</summary>
+    public static global::Hailuo.Contracts.DialectInfo MiniMaxDialect { get; } = new(
+        dialect: global::Hailuo.Contracts.WireDialect.MiniMax,
+        submit: "POST /v1/video_generation",
+        status: "GET /v1/query/video_generation?task_id={task_id}",
+        fileRetrieve: "GET /v1/files/retrieve?file_id={file_id}",
+        statusWords: new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+        {
+            ["Preparing"] = "submitted",
+            ["Queueing"] = "queued",
+            ["Processing"] = "processing",
+            ["Success"] = "completed",
+            ["Fail"] = "failed",
+        },
+        errorCodes: new global::System.Collections.Generic.Dictionary<int, string>
+        {
+            [1002] = "rate-limited",
+            [1004] = "authentication",
+            [2049] = "authentication",
+            [1008] = "insufficient-balance",
+            [1026] = "content-policy",
+            [2013] = "invalid-parameters",
+        });
+
+    /// <summary>Every wire dialect of this spec file.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<global::Hailuo.Contracts.DialectInfo> Dialects { get; } = new[] { ApiMartDialect, MiniMaxDialect };
+
+    /// <summary>Task timings: URL lifetime, callback challenge, polling advice, render times (seed-000 (URL lifetime, challenge, 1080p up to 5 min), seed-002 (polling, 30-90 s renders)).</summary>
+    public static global::Hailuo.Contracts.TaskTimings Tasks { get; } = new(
+        DownloadUrlLifetime: global::System.TimeSpan.FromSeconds(86400),
+        CallbackChallenge: global::System.TimeSpan.FromSeconds(3),
+        PollInterval: global::System.TimeSpan.FromSeconds(15),
+        PollIntervalMax: global::System.TimeSpan.FromSeconds(30),
+        PollIntervalWhenRateLimited: global::System.TimeSpan.FromSeconds(10),
+        TypicalRenderMin: global::System.TimeSpan.FromSeconds(30),
+        TypicalRenderMax: global::System.TimeSpan.FromSeconds(90),
+        LongestRender: global::System.TimeSpan.FromSeconds(300));
+
     /// <summary>APIMart (seed-003).</summary>
     public static global::Hailuo.Contracts.ProviderInfo ApiMart { get; } = new(
         name: "APIMart",

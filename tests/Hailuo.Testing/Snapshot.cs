@@ -14,12 +14,14 @@ public static class Snapshot
     public const string AcceptVariable = "HAILUO_ACCEPT_SNAPSHOTS";
 
     /// <summary>Compares text with the verified file of the calling test; a mismatch writes .received. and fails with a diff.</summary>
+    /// <remarks><paramref name="accept"/> overrides the environment, for tests of this helper itself.</remarks>
     public static void Verify(
         string actual,
         string extension = "txt",
         string? hintName = null,
         [CallerFilePath] string sourceFile = "",
-        [CallerMemberName] string method = "")
+        [CallerMemberName] string method = "",
+        bool? accept = null)
     {
         var directory = Path.GetDirectoryName(sourceFile)!;
         var name = Path.GetFileNameWithoutExtension(sourceFile) + "." + method + (hintName is null ? string.Empty : "#" + hintName);
@@ -33,7 +35,7 @@ public static class Snapshot
             return;
         }
 
-        if (Accepting())
+        if (accept ?? Accepting())
         {
             File.WriteAllText(verifiedPath, received, new UTF8Encoding(false));
             File.Delete(receivedPath);

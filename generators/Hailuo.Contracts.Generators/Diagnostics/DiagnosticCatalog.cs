@@ -17,6 +17,11 @@ internal static class DiagnosticCatalog
         DiagnosticDescriptors.InvalidMember,
         DiagnosticDescriptors.InvalidValue,
         DiagnosticDescriptors.UnknownProperty,
+        DiagnosticDescriptors.UnknownModel,
+        DiagnosticDescriptors.ForbiddenPair,
+        DiagnosticDescriptors.UnknownCameraCommand,
+        DiagnosticDescriptors.TooManyCameraCommands,
+        DiagnosticDescriptors.PromptTooLong,
     };
 
     public static DiagnosticDescriptor? Find(string id)

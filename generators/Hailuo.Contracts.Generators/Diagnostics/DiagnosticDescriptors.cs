@@ -45,6 +45,25 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor UnknownModel = Usage(
+        "HLU1001", "Unknown model", "'model' is '{0}', which no provider of the spec offers; allowed: {1}");
+
+    public static readonly DiagnosticDescriptor ForbiddenPair = Usage(
+        "HLU1002", "Resolution x duration not allowed", "{0}");
+
+    public static readonly DiagnosticDescriptor UnknownCameraCommand = Usage(
+        "HLU1003", "Unknown camera command", "The prompt's camera bracket '{0}' has the unknown command '{1}'; allowed: {2}");
+
+    public static readonly DiagnosticDescriptor TooManyCameraCommands = Usage(
+        "HLU1004", "Too many camera commands in one bracket", "The prompt's camera bracket '{0}' has {1} commands; at most {2} are allowed in one bracket");
+
+    public static readonly DiagnosticDescriptor PromptTooLong = Usage(
+        "HLU1005", "Prompt too long", "The prompt has {0} characters; at most {1} are allowed");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    // Untyped requests with constant values the spec forbids: errors, since the provider would refuse them.
+    private static DiagnosticDescriptor Usage(string id, string title, string message) =>
+        new(id, title, message, "Hailuo.Usage", DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: "docs/diagnostics/" + id + ".md");
 }

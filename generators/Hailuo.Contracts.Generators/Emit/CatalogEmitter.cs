@@ -59,6 +59,33 @@ internal static class CatalogEmitter
             w.Line();
         }
 
+        foreach (var dialect in spec.Dialects)
+        {
+            EmitDialect(w, dialect);
+        }
+
+        if (spec.Dialects.Count > 0)
+        {
+            w.Line("/// <summary>Every wire dialect of this spec file.</summary>");
+            w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + Rt + "DialectInfo> Dialects { get; } = new[] { " + string.Join(", ", spec.Dialects.Select(d => DialectMember(d.Name) + "Dialect")) + " };");
+            w.Line();
+        }
+
+        if (spec.Tasks is { } tasks)
+        {
+            w.Line("/// <summary>Task timings: URL lifetime, callback challenge, polling advice, render times (" + Xml(tasks.Source) + ").</summary>");
+            w.Line("public static " + Rt + "TaskTimings Tasks { get; } = new(");
+            w.Line("    DownloadUrlLifetime: global::System.TimeSpan.FromSeconds(" + Literals.Int(tasks.DownloadUrlLifetimeSeconds) + "),");
+            w.Line("    CallbackChallenge: global::System.TimeSpan.FromSeconds(" + Literals.Int(tasks.CallbackChallengeSeconds) + "),");
+            w.Line("    PollInterval: global::System.TimeSpan.FromSeconds(" + Literals.Int(tasks.PollIntervalSeconds) + "),");
+            w.Line("    PollIntervalMax: global::System.TimeSpan.FromSeconds(" + Literals.Int(tasks.PollIntervalMaxSeconds) + "),");
+            w.Line("    PollIntervalWhenRateLimited: global::System.TimeSpan.FromSeconds(" + Literals.Int(tasks.PollIntervalWhenRateLimitedSeconds) + "),");
+            w.Line("    TypicalRenderMin: global::System.TimeSpan.FromSeconds(" + Literals.Int(tasks.TypicalRenderMinSeconds) + "),");
+            w.Line("    TypicalRenderMax: global::System.TimeSpan.FromSeconds(" + Literals.Int(tasks.TypicalRenderMaxSeconds) + "),");
+            w.Line("    LongestRender: global::System.TimeSpan.FromSeconds(" + Literals.Int(tasks.LongestRenderSeconds) + "));");
+            w.Line();
+        }
+
         foreach (var provider in spec.Providers)
         {
             EmitProvider(w, provider);
@@ -101,6 +128,36 @@ internal static class CatalogEmitter
         w.Line("    });");
         w.Line();
     }
+
+    private static void EmitDialect(SourceWriter w, DialectModel dialect)
+    {
+        var member = DialectMember(dialect.Name);
+        w.Line("/// <summary>The " + member + " wire dialect: endpoints, status words and error codes (" + Xml(dialect.Source) + ").</summary>");
+        w.Line("public static " + Rt + "DialectInfo " + member + "Dialect { get; } = new(");
+        w.Line("    dialect: " + Rt + "WireDialect." + member + ",");
+        w.Line("    submit: " + Literals.String(dialect.Submit) + ",");
+        w.Line("    status: " + Literals.String(dialect.Status) + ",");
+        w.Line("    fileRetrieve: " + (dialect.FileRetrieve is null ? "null" : Literals.String(dialect.FileRetrieve)) + ",");
+        w.Line("    statusWords: new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)");
+        w.Line("    {");
+        foreach (var word in dialect.StatusWords)
+        {
+            w.Line("        [" + Literals.String(word.Wire) + "] = " + Literals.String(word.Meaning) + ",");
+        }
+
+        w.Line("    },");
+        w.Line("    errorCodes: new global::System.Collections.Generic.Dictionary<int, string>");
+        w.Line("    {");
+        foreach (var code in dialect.ErrorCodes)
+        {
+            w.Line("        [" + code.Wire + "] = " + Literals.String(code.Meaning) + ",");
+        }
+
+        w.Line("    });");
+        w.Line();
+    }
+
+    private static string DialectMember(string name) => name == "minimax" ? "MiniMax" : "ApiMart";
 
     internal static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

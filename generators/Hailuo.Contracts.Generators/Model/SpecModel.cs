@@ -8,7 +8,33 @@ internal sealed record SpecModel(
     ImageRulesModel? Images,
     CameraModel? Camera,
     EquatableArray<ResolutionModel> Resolutions,
+    EquatableArray<DialectModel> Dialects,
+    TaskTimingModel? Tasks,
     EquatableArray<ProviderModel> Providers);
+
+/// <summary>What one wire dialect says: endpoints, its status words and error codes, mapped to our words.</summary>
+internal sealed record DialectModel(
+    string Name,
+    string Submit,
+    string Status,
+    string? FileRetrieve,
+    EquatableArray<WordModel> StatusWords,
+    EquatableArray<WordModel> ErrorCodes,
+    string Source);
+
+/// <summary>A word on the wire and what it means in our vocabulary.</summary>
+internal sealed record WordModel(string Wire, string Meaning);
+
+internal sealed record TaskTimingModel(
+    int DownloadUrlLifetimeSeconds,
+    int CallbackChallengeSeconds,
+    int PollIntervalSeconds,
+    int PollIntervalMaxSeconds,
+    int PollIntervalWhenRateLimitedSeconds,
+    int TypicalRenderMinSeconds,
+    int TypicalRenderMaxSeconds,
+    int LongestRenderSeconds,
+    string Source);
 
 internal sealed record PromptModel(int MaxLength, string Source);
 

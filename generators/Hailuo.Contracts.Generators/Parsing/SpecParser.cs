@@ -16,7 +16,7 @@ internal static partial class SpecParser
 {
     public const string DefaultNamespace = "Hailuo.Contracts";
 
-    private static readonly string[] RootProperties = { "$schema", "namespace", "sources", "prompt", "images", "camera", "resolutions", "providers" };
+    private static readonly string[] RootProperties = { "$schema", "namespace", "sources", "prompt", "images", "camera", "resolutions", "dialects", "tasks", "providers" };
 
     public static SpecParseResult Parse(string path, string text, CancellationToken cancellationToken)
     {
@@ -68,8 +68,10 @@ internal static partial class SpecParser
         var camera = ReadCamera(reader, root);
         var resolutions = ReadResolutions(reader, root);
         var known = resolutions.Count > 0 ? resolutions.Select(r => r.Name).ToArray() : null;
+        var dialects = ReadDialects(reader, root);
+        var tasks = ReadTasks(reader, root);
         var providers = ReadProviders(reader, root, known);
-        return new SpecModel(stem, ns, prompt, images, camera, resolutions, providers);
+        return new SpecModel(stem, ns, prompt, images, camera, resolutions, dialects, tasks, providers);
     }
 
     private static string FileStem(string path)

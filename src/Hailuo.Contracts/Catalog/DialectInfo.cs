@@ -1,0 +1,57 @@
+namespace Hailuo.Contracts;
+
+/// <summary>What a wire dialect says: its endpoints, its status words and error codes, in our words.</summary>
+public sealed class DialectInfo
+{
+    /// <summary>Creates the dialect facts; the generated catalog calls this.</summary>
+    public DialectInfo(WireDialect dialect, string submit, string status, string? fileRetrieve, IReadOnlyDictionary<string, string> statusWords, IReadOnlyDictionary<int, string> errorCodes)
+    {
+        Dialect = dialect;
+        Submit = submit;
+        Status = status;
+        FileRetrieve = fileRetrieve;
+        StatusWords = statusWords;
+        ErrorCodes = errorCodes;
+    }
+
+    /// <summary>Which dialect.</summary>
+    public WireDialect Dialect { get; }
+
+    /// <summary>The submit endpoint, such as "POST /v1/videos/generations".</summary>
+    public string Submit { get; }
+
+    /// <summary>The task-status endpoint.</summary>
+    public string Status { get; }
+
+    /// <summary>The endpoint that turns a file id into a download URL, where the dialect has one.</summary>
+    public string? FileRetrieve { get; }
+
+    /// <summary>Each status word on the wire and its meaning: submitted, queued, processing, completed, failed or cancelled.</summary>
+    public IReadOnlyDictionary<string, string> StatusWords { get; }
+
+    /// <summary>Provider error codes and their meaning: rate-limited, authentication, insufficient-balance, content-policy, invalid-parameters.</summary>
+    public IReadOnlyDictionary<int, string> ErrorCodes { get; }
+
+    /// <summary>The meaning of a status word (case-insensitive), or null when the dialect does not know it.</summary>
+    public string? StatusMeaning(string? word) =>
+        word is null ? null : StatusWords.FirstOrDefault(w => string.Equals(w.Key, word, StringComparison.OrdinalIgnoreCase)).Value;
+}
+
+/// <summary>How long things take and last, from the sources.</summary>
+/// <param name="DownloadUrlLifetime">How long a finished task's download URL works.</param>
+/// <param name="CallbackChallenge">How long a callback receiver has to echo the challenge.</param>
+/// <param name="PollInterval">The advised status-poll interval.</param>
+/// <param name="PollIntervalMax">The longest advised poll interval.</param>
+/// <param name="PollIntervalWhenRateLimited">The advised interval after a 429.</param>
+/// <param name="TypicalRenderMin">Typical render time, shortest.</param>
+/// <param name="TypicalRenderMax">Typical render time, longest.</param>
+/// <param name="LongestRender">The longest render time reported (1080p).</param>
+public sealed record TaskTimings(
+    TimeSpan DownloadUrlLifetime,
+    TimeSpan CallbackChallenge,
+    TimeSpan PollInterval,
+    TimeSpan PollIntervalMax,
+    TimeSpan PollIntervalWhenRateLimited,
+    TimeSpan TypicalRenderMin,
+    TimeSpan TypicalRenderMax,
+    TimeSpan LongestRender);

@@ -1,0 +1,114 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Hailuo.Contracts.Generators.Analysis;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+
+namespace Hailuo.Contracts.Generators.Tests;
+
+public sealed class AnalyzerTests
+{
+    private const string Prefix = "using Hailuo.Contracts;\nclass C\n{\n    object M() => new VideoGenerationRequest { ";
+    private const string Suffix = " };\n}\n";
+
+    public static TheoryData<string, string, string, string> Cases => new()
+    {
+        // id, the initializer, the text the diagnostic points at, a part of its message
+        { "HLU1001", "Model = \"MiniMax-Hailuo-04\", Prompt = \"x\"", "\"MiniMax-Hailuo-04\"", "'model' is 'MiniMax-Hailuo-04', which no provider of the spec offers; allowed: MiniMax-Hailuo-02, MiniMax-Hailuo-03, MiniMax-Hailuo-2.3, MiniMax-Hailuo-2.3-Fast" },
+        { "HLU1002", "Model = \"MiniMax-Hailuo-02\", Resolution = \"1080p\", Duration = 10", "10 }", "'duration' is 10 at 1080p, which MiniMax-Hailuo-02 text-to-video does not allow; allowed: APIMart: 5 s at 1080p; MiniMax: 6 s at 1080p" },
+        { "HLU1002", "Model = \"MiniMax-Hailuo-2.3\", Resolution = \"512p\", Duration = 6", "\"512p\"", "'resolution' is '512p', which MiniMax-Hailuo-2.3 text-to-video does not offer with this duration; allowed: MiniMax: 768p (6, 10 s), 1080p (6 s)" },
+        { "HLU1002", "Model = \"MiniMax-Hailuo-2.3-Fast\", Resolution = \"768p\"", "\"768p\"", "MiniMax: no text-to-video" },
+        { "HLU1003", "Model = \"MiniMax-Hailuo-02\", Prompt = \"A product [Orbit right]\"", "\"A product [Orbit right]\"", "The prompt's camera bracket '[Orbit right]' has the unknown command 'Orbit right'; allowed: Truck left, " },
+        { "HLU1004", "Prompt = \"[Pan left, Pan right, Zoom in, Shake]\"", "\"[Pan left, Pan right, Zoom in, Shake]\"", "has 4 commands; at most 3 are allowed in one bracket" },
+        { "HLU1005", "Prompt = \"" + new string('a', 2001) + "\"", "\"aaaa", "The prompt has 2,001 characters; at most 2,000 are allowed" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Constant_values_the_spec_forbids_are_reported_where_they_are_written(string id, string initializer, string at, string message)
+    {
+        var source = Prefix + initializer + Suffix;
+
+        var diagnostics = await Analyze(source);
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(source.IndexOf(at, Prefix.Length, StringComparison.Ordinal), diagnostic.Location.SourceSpan.Start);
+        Assert.Contains(message, diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+    }
+
+    [Theory]
+    [InlineData("Model = \"MiniMax-Hailuo-02\", Resolution = \"1080p\", Duration = 5, Prompt = \"A cat [Pan left, Zoom in]\"")]
+    [InlineData("Model = \"MiniMax-Hailuo-02\", Resolution = \"1080p\", Duration = 6")]
+    [InlineData("Model = \"MiniMax-Hailuo-02\", Resolution = \"512p\", Duration = 6, FirstFrameImage = \"https://x.example/a.png\"")]
+    [InlineData("Model = \"MiniMax-Hailuo-2.3-Fast\", Resolution = \"768p\", Duration = 10, FirstFrameImage = \"https://x.example/a.png\"")]
+    [InlineData("Model = \"MiniMax-Hailuo-02\", Resolution = R, Duration = D, Prompt = P")]
+    [InlineData("Model = \"MiniMax-Hailuo-02\", Duration = 10")]
+    public async Task Allowed_or_unknown_at_compile_time_values_are_left_alone(string initializer)
+    {
+        var source = Prefix.Replace("class C\n{\n", "class C\n{\n    static string R = \"1080p\"; static int D = 10; static string P = \"[Orbit]\";\n", StringComparison.Ordinal) + initializer + Suffix;
+
+        Assert.Empty(await Analyze(source));
+    }
+
+    [Fact]
+    public async Task Without_a_spec_file_the_analyzer_stays_silent()
+    {
+        Assert.Empty(await Analyze(Prefix + "Model = \"Nope\"" + Suffix, spec: null));
+    }
+
+    [Fact]
+    public void A_spec_marked_not_to_generate_generates_nothing_but_stays_visible()
+    {
+        var spec = new SpecFile(GeneratorHarness.ShippedSpecPath, GeneratorHarness.ShippedSpec);
+        var options = new MetadataOptions(spec, "false");
+
+        var result = GeneratorHarness.Driver(spec).WithUpdatedAnalyzerConfigOptions(options).RunGenerators(GeneratorHarness.Compilation()).GetRunResult().Results.Single();
+
+        Assert.Empty(result.GeneratedSources);
+        Assert.NotEmpty(GeneratorHarness.Driver(spec).WithUpdatedAnalyzerConfigOptions(new MetadataOptions(spec, "true")).RunGenerators(GeneratorHarness.Compilation()).GetRunResult().Results.Single().GeneratedSources);
+    }
+
+    private static async Task<ImmutableArray<Diagnostic>> Analyze(string source, string? spec = "shipped")
+    {
+        var files = spec is null ? ImmutableArray<AdditionalText>.Empty : ImmutableArray.Create<AdditionalText>(new SpecFile(GeneratorHarness.ShippedSpecPath, GeneratorHarness.ShippedSpec));
+        var compilation = GeneratorHarness.Compilation(source);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var analyzed = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new RequestAnalyzer()), new AnalyzerOptions(files));
+        return await analyzed.GetAnalyzerDiagnosticsAsync();
+    }
+
+    /// <summary>Hands the generator the HailuoGenerate metadata of one AdditionalFile, as MSBuild would.</summary>
+    private sealed class MetadataOptions(AdditionalText file, string generate) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions => Empty.Instance;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty.Instance;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
+            textFile == file ? new Single("build_metadata.AdditionalFiles.HailuoGenerate", generate) : Empty.Instance;
+
+        private sealed class Empty : AnalyzerConfigOptions
+        {
+            public static readonly Empty Instance = new();
+
+            public override bool TryGetValue(string key, out string value)
+            {
+                value = string.Empty;
+                return false;
+            }
+        }
+
+        private sealed class Single(string key, string value) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string name, out string found)
+            {
+                found = name == key ? value : string.Empty;
+                return name == key;
+            }
+        }
+    }
+}
