@@ -1,0 +1,51 @@
+using Hailuo.MockServer.Simulation;
+
+namespace Hailuo.MockServer;
+
+/// <summary>The simulator's admin API for embedding code: journal, tasks, clock, faults and reset (also under /__admin/ over HTTP).</summary>
+public sealed class SimulatorAdmin
+{
+    private readonly SimulatorState _state;
+
+    internal SimulatorAdmin(SimulatorState state)
+    {
+        _state = state;
+    }
+
+    /// <summary>The requests received so far, oldest first, secrets removed.</summary>
+    public IReadOnlyList<JournalEntry> Journal => _state.Journal.Entries;
+
+    /// <summary>Every task, oldest first, each with its phase at the moment of reading.</summary>
+    public IReadOnlyList<SimulatedTask> Tasks
+    {
+        get
+        {
+            var now = _state.Now;
+            return _state.Tasks.All().Select(t => t.ToSnapshot(now)).ToArray();
+        }
+    }
+
+    /// <summary>Fault rules not yet used up.</summary>
+    public IReadOnlyList<FaultRule> PendingFaults => _state.Faults.Pending;
+
+    /// <summary>Dollars left on the account, or null when unlimited.</summary>
+    public decimal? Balance => _state.Account.Balance;
+
+    /// <summary>Forgets tasks, journal, faults and rate-limit windows and restores the starting balance; the clock keeps its time.</summary>
+    public void Reset() => _state.Reset();
+
+    /// <summary>Moves the simulator's clock forward; tasks move on and URLs expire accordingly.</summary>
+    /// <exception cref="InvalidOperationException">The simulator runs on the system clock.</exception>
+    public void Advance(TimeSpan by)
+    {
+        if (_state.Clock is not ManualTimeProvider clock)
+        {
+            throw new InvalidOperationException("This simulator runs on the system clock; only a ManualTimeProvider can be advanced.");
+        }
+
+        clock.Advance(by);
+    }
+
+    /// <summary>Makes the next requests to an endpoint fail; rules are used up in the order they were added.</summary>
+    public void ScriptFault(FaultRule rule) => _state.Faults.Add(rule);
+}

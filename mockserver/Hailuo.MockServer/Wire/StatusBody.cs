@@ -1,0 +1,69 @@
+using Hailuo.Contracts;
+using Hailuo.MockServer.Simulation;
+
+namespace Hailuo.MockServer.Wire;
+
+/// <summary>A task's status as each dialect writes it at a given moment; callbacks send the same bodies.</summary>
+internal static class StatusBody
+{
+    public static object For(TaskRecord task, DateTimeOffset at, string baseUrl, DownloadSigner signer) =>
+        task.Dialect == WireDialect.ApiMart ? ApiMart(task, at, baseUrl, signer) : MiniMax(task, at);
+
+    public static ApiMartEnvelope<ApiMartTaskData> ApiMart(TaskRecord task, DateTimeOffset at, string baseUrl, DownloadSigner signer)
+    {
+        var phase = task.PhaseAt(at);
+        var done = phase == TaskPhase.Completed;
+        var failure = phase == TaskPhase.Failed ? Failure(task.Outcome) : null;
+        var data = new ApiMartTaskData(
+            Id: task.Id,
+            Status: ApiMartWord(phase),
+            Progress: task.ProgressAt(at),
+            Result: done ? new ApiMartResult(new[] { new ApiMartVideo(new[] { DownloadUrl(task, baseUrl, signer) }, task.UrlExpiresAt.ToUnixTimeSeconds()) }) : null,
+            Created: task.CreatedAt.ToUnixTimeSeconds(),
+            Completed: done ? task.FinishedAt.ToUnixTimeSeconds() : null,
+            EstimatedTime: (int)Math.Ceiling((task.FinishedAt - task.CreatedAt).TotalSeconds),
+            ActualTime: done ? (int)Math.Ceiling((task.FinishedAt - task.CreatedAt).TotalSeconds) : null,
+            Error: failure is null ? null : new ApiMartTaskError(failure.Value.Code, failure.Value.Message),
+            ErrorMessage: failure?.Message);
+        return new ApiMartEnvelope<ApiMartTaskData>(200, data);
+    }
+
+    public static MiniMaxQuery MiniMax(TaskRecord task, DateTimeOffset at)
+    {
+        var phase = task.PhaseAt(at);
+        var done = phase == TaskPhase.Completed;
+        var failure = phase == TaskPhase.Failed ? Failure(task.Outcome) : null;
+        var status = failure is { } f ? new BaseResp(f.MiniMaxCode, f.Message) : BaseResp.Success;
+        return new MiniMaxQuery(task.Id, MiniMaxWord(phase), done ? task.FileId : null, done ? task.Width : null, done ? task.Height : null, status);
+    }
+
+    public static string DownloadUrl(TaskRecord task, string baseUrl, DownloadSigner signer) =>
+        baseUrl + signer.PathAndQuery(task.FileId, task.UrlExpiresAt);
+
+    public static string ApiMartWord(TaskPhase phase) => phase switch
+    {
+        TaskPhase.Submitted => "submitted",
+        TaskPhase.Queued => "queued",
+        TaskPhase.Processing => "processing",
+        TaskPhase.Completed => "completed",
+        _ => "failed",
+    };
+
+    public static string MiniMaxWord(TaskPhase phase) => phase switch
+    {
+        TaskPhase.Submitted => "Preparing",
+        TaskPhase.Queued => "Queueing",
+        TaskPhase.Processing => "Processing",
+        TaskPhase.Completed => "Success",
+        _ => "Fail",
+    };
+
+    private static (string Code, int MiniMaxCode, string Message)? Failure(TaskOutcome outcome) => outcome switch
+    {
+        TaskOutcome.ContentPolicy => ("content_policy_violation", MiniMaxCodes.SensitiveContent,
+            "The input was flagged as sensitive content (simulated: the prompt contains " + PromptMarkers.ContentPolicy + ")."),
+        TaskOutcome.Failure => ("generation_failed", MiniMaxCodes.UnknownError,
+            "Video generation failed (simulated: the prompt contains " + PromptMarkers.Failure + ")."),
+        _ => null,
+    };
+}
