@@ -1,0 +1,83 @@
+namespace Hailuo.Contracts;
+
+/// <summary>
+/// Settings of a <see cref="HailuoClient"/>; bindable from configuration (section "Hailuo" by convention). The API key
+/// comes from <see cref="ApiKey"/> or, when that is empty, from the provider's environment variable
+/// (APIMART_API_KEY, MINIMAX_API_KEY); it never appears in <see cref="ToString"/>, logs or exceptions.
+/// </summary>
+public sealed class HailuoClientOptions
+{
+    /// <summary>The configuration section <c>AddHailuoClient(configuration)</c> binds by default.</summary>
+    public const string SectionName = "Hailuo";
+
+    /// <summary>The provider's name as the spec writes it: "APIMart" (default) or "MiniMax".</summary>
+    public string Provider { get; set; } = "APIMart";
+
+    /// <summary>The API key; when empty the provider's environment variable is read.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Overrides the provider's production address, such as a simulator's.</summary>
+    public Uri? BaseAddress { get; set; }
+
+    /// <summary>How long to wait between status polls; the server's Retry-After wins when longer. Default 15 s, as the seeds advise.</summary>
+    public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a wait may last in all before it fails with <see cref="HailuoTimeoutException"/>. Default 30 min.</summary>
+    public TimeSpan WaitTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long one HTTP attempt may take before it is abandoned. Default 100 s.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>How many fresh download URLs to ask for when one has expired. Default 2.</summary>
+    public int MaxUrlRefreshes { get; set; } = 2;
+
+    /// <summary>Retry settings.</summary>
+    public HailuoRetryOptions Retry { get; set; } = new();
+
+    /// <summary>The clock behind every delay, deadline and timestamp; tests pass a manual one.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Options for APIMart with this key (or APIMART_API_KEY when null).</summary>
+    public static HailuoClientOptions ApiMart(string? apiKey = null) => new() { Provider = HailuoSpec.ApiMart.Name, ApiKey = apiKey };
+
+    /// <summary>Options for MiniMax direct with this key (or MINIMAX_API_KEY when null).</summary>
+    public static HailuoClientOptions MiniMax(string? apiKey = null) => new() { Provider = HailuoSpec.MiniMax.Name, ApiKey = apiKey };
+
+    /// <summary>Sets the base address, for a simulator or a proxy; returns the same options.</summary>
+    public HailuoClientOptions WithBaseAddress(Uri baseAddress)
+    {
+        BaseAddress = baseAddress ?? throw new ArgumentNullException(nameof(baseAddress));
+        return this;
+    }
+
+    /// <summary>The settings without the key.</summary>
+    public override string ToString() =>
+        $"{Provider} at {BaseAddress?.ToString() ?? "its production address"}, key {(string.IsNullOrEmpty(ApiKey) ? "from the environment" : "set")}, polling every {PollingInterval}";
+
+    /// <summary>The catalog entry of <see cref="Provider"/>.</summary>
+    internal ProviderInfo ResolveProvider() =>
+        HailuoSpec.Providers.FirstOrDefault(p => string.Equals(p.Name, Provider, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"Provider '{Provider}' is not in the spec; known: {string.Join(", ", HailuoSpec.Providers.Select(p => p.Name))}.");
+
+    /// <summary>The key from the options or the environment; the message names the variable, never a value.</summary>
+    internal string ResolveApiKey(ProviderInfo provider)
+    {
+        var key = string.IsNullOrWhiteSpace(ApiKey) ? Environment.GetEnvironmentVariable(provider.ApiKeyEnvironmentVariable) : ApiKey;
+        return string.IsNullOrWhiteSpace(key)
+            ? throw new ArgumentException($"No API key for {provider.Name}: set HailuoClientOptions.ApiKey or the {provider.ApiKeyEnvironmentVariable} environment variable.")
+            : key.Trim();
+    }
+
+    internal void Validate()
+    {
+        if (PollingInterval <= TimeSpan.Zero || WaitTimeout <= TimeSpan.Zero || AttemptTimeout <= TimeSpan.Zero || MaxUrlRefreshes < 0)
+        {
+            throw new ArgumentException(
+                $"Options must have positive PollingInterval ({PollingInterval}), WaitTimeout ({WaitTimeout}) and AttemptTimeout ({AttemptTimeout}), and MaxUrlRefreshes >= 0 ({MaxUrlRefreshes}).");
+        }
+
+        ArgumentNullException.ThrowIfNull(TimeProvider);
+        ArgumentNullException.ThrowIfNull(Retry);
+        Retry.Validate();
+    }
+}

@@ -1,0 +1,94 @@
+using Hailuo.Contracts.Errors;
+using Hailuo.Contracts.Resilience;
+using Hailuo.Contracts.Transport;
+
+namespace Hailuo.Contracts.Client;
+
+/// <summary>Reads a task's status and its download URL (MiniMax: from /v1/files/retrieve), through the read pipeline.</summary>
+internal sealed class TaskReader
+{
+    private readonly ClientContext _context;
+
+    public TaskReader(ClientContext context) => _context = context;
+
+    /// <summary>The task as the service sees it now, merged into what we knew, and the server's Retry-After hint.</summary>
+    public async Task<(VideoTask Task, TimeSpan? RetryAfter)> PollAsync(VideoTask known, CancellationToken cancellationToken)
+    {
+        var response = await ReadAsync("status", _context.Dialect.StatusPath(known.Id), known.Id, cancellationToken).ConfigureAwait(false);
+        var snapshot = _context.Dialect.ReadStatus(response.Body) ?? throw Unreadable(response, "status", known.Id);
+        return (Merge(known, snapshot), response.RetryAfter);
+    }
+
+    /// <summary>A completed MiniMax task carries a file id only: fetch its download URL so both dialects look alike.</summary>
+    public async Task<VideoTask> WithVideoUrlAsync(VideoTask task, CancellationToken cancellationToken)
+    {
+        if (task.Status != VideoTaskStatus.Completed || task.VideoUrl is not null || task.FileId is null || _context.Dialect is not MiniMaxWire)
+        {
+            return task;
+        }
+
+        var url = await RetrieveFileAsync(task, cancellationToken).ConfigureAwait(false);
+        return task with { VideoUrl = url.Url, VideoUrlExpiresAt = url.ExpiresAt };
+    }
+
+    /// <summary>A fresh download URL: MiniMax retrieves the file again, APIMart queries the task again.</summary>
+    public async Task<SignedUrl> RefreshUrlAsync(VideoTask task, CancellationToken cancellationToken)
+    {
+        if (_context.Dialect is MiniMaxWire && task.FileId is not null)
+        {
+            return await RetrieveFileAsync(task, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (fresh, _) = await PollAsync(task, cancellationToken).ConfigureAwait(false);
+        fresh = await WithVideoUrlAsync(fresh, cancellationToken).ConfigureAwait(false);
+        return fresh.VideoUrl is { } url
+            ? new SignedUrl(url, fresh.VideoUrlExpiresAt)
+            : throw new HailuoException(
+                $"Task {task.Id} on {task.Provider} is {fresh.Status} and its status carries no video URL.",
+                new HailuoErrorDetails(task.Provider, TaskId: task.Id));
+    }
+
+    private async Task<SignedUrl> RetrieveFileAsync(VideoTask task, CancellationToken cancellationToken)
+    {
+        var response = await ReadAsync("file_retrieve", MiniMaxWire.FilePath(task.FileId!), task.Id, cancellationToken).ConfigureAwait(false);
+        var url = MiniMaxWire.ReadDownloadUrl(response.Body) ?? throw Unreadable(response, "file_retrieve", task.Id);
+        return new SignedUrl(url, null);
+    }
+
+    private async Task<WireResponse> ReadAsync(string operation, string pathAndQuery, string taskId, CancellationToken cancellationToken)
+    {
+        WireResponse response;
+        try
+        {
+            response = await _context.Transport.SendAsync(_context.Pipelines.Reads, operation, HttpMethod.Get, pathAndQuery, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (RetryDecisions.IsTransientException(e))
+        {
+            throw ErrorMapper.FromException(_context.Provider, operation, e, taskId);
+        }
+
+        return response.IsSuccess ? response : throw ErrorMapper.FromResponse(_context.Provider, response, operation, taskId);
+    }
+
+    private HailuoException Unreadable(WireResponse response, string operation, string taskId) => new(
+        $"{_context.Provider.Name} answered {operation} of task {taskId} with HTTP {response.Status} but the body has no status the client can read.",
+        new HailuoErrorDetails(_context.Provider.Name, response.Status, RequestId: response.RequestId, TaskId: taskId));
+
+    private static VideoTask Merge(VideoTask known, TaskSnapshot snapshot)
+    {
+        var status = VideoTaskStatusWords.Parse(snapshot.StatusWord);
+        return known with
+        {
+            Status = status,
+            StatusWord = snapshot.StatusWord,
+            Progress = snapshot.Progress ?? (status == VideoTaskStatus.Completed ? 100 : known.Progress),
+            VideoUrl = snapshot.VideoUrl ?? known.VideoUrl,
+            VideoUrlExpiresAt = snapshot.VideoUrl is null ? known.VideoUrlExpiresAt : snapshot.VideoUrlExpiresAt,
+            FileId = snapshot.FileId ?? known.FileId,
+            VideoWidth = snapshot.Width ?? known.VideoWidth,
+            VideoHeight = snapshot.Height ?? known.VideoHeight,
+            ErrorCode = snapshot.ErrorCode,
+            ErrorMessage = snapshot.ErrorMessage,
+        };
+    }
+}

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using FluentValidation;
+using Hailuo.Contracts.Errors;
+using Hailuo.Contracts.Resilience;
+using Hailuo.Contracts.Telemetry;
+using Hailuo.Contracts.Transport;
+
+namespace Hailuo.Contracts.Client;
+
+/// <summary>Validates, estimates, sends the submit once (retrying only refusals) and records usage.</summary>
+internal sealed class TaskSubmitter
+{
+    private readonly ClientContext _context;
+    private readonly IValidator<VideoGenerationRequest> _validator;
+
+    public TaskSubmitter(ClientContext context)
+    {
+        _context = context;
+        _validator = HailuoValidators.For(context.Provider.Name)
+            ?? throw new ArgumentException($"The spec has no validator for provider '{context.Provider.Name}'.");
+    }
+
+    public async Task<VideoTask> SubmitAsync(VideoGenerationRequest request, CancellationToken cancellationToken)
+    {
+        var provider = _context.Provider;
+        Validate(request);
+        var model = provider.FindModel(request.Model)!;
+        var mode = request.EffectiveMode();
+        var resolution = model.FindMode(mode)!.FindResolution(request.Resolution ?? provider.Defaults.Resolution)!.Resolution;
+        var cost = CostEstimate.For(provider, request);
+
+        using var activity = ClientActivity.Start("hailuo.submit", provider.Name);
+        activity?.SetTag("hailuo.model", model.Id);
+        activity?.SetTag("hailuo.resolution", resolution);
+        activity?.SetTag("hailuo.duration", cost.Seconds);
+        ClientLog.Submitting(_context.Logger, provider.Name, model.Id, mode.ToWireName(), resolution, cost.Seconds, cost.ToString());
+        try
+        {
+            var taskId = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            _context.Usage.Record(model.Id, resolution, cost);
+            Count(provider.Name, model.Id, resolution, cost);
+            ClientLog.Submitted(_context.Logger, provider.Name, taskId);
+            activity?.SetTag("hailuo.task_id", taskId);
+            return new VideoTask
+            {
+                Id = taskId,
+                Provider = provider.Name,
+                Status = VideoTaskStatus.Submitted,
+                Model = model.Id,
+                Resolution = resolution,
+                Duration = cost.Seconds,
+                EstimatedCost = cost,
+                SubmittedAt = _context.Clock.GetUtcNow(),
+            };
+        }
+        catch (Exception e)
+        {
+            ClientActivity.Fail(activity, e);
+            throw;
+        }
+    }
+
+    private void Validate(VideoGenerationRequest request)
+    {
+        var result = _validator.Validate(request);
+        if (!result.IsValid)
+        {
+            throw new HailuoValidationException(
+                $"The request is not valid for {_context.Provider.Name}; nothing was sent. " + string.Join(" ", result.Errors.Select(e => e.ErrorMessage)),
+                result.Errors,
+                new HailuoErrorDetails(_context.Provider.Name));
+        }
+    }
+
+    private async Task<string> SendAsync(VideoGenerationRequest request, CancellationToken cancellationToken)
+    {
+        var body = WireBody.Serialize(_context.Provider, request);
+        var sentAt = _context.Clock.GetUtcNow();
+        WireResponse response;
+        try
+        {
+            response = await _context.Transport.SendAsync(_context.Pipelines.Submits, "submit", HttpMethod.Post, _context.Dialect.SubmitPath, body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (RetryDecisions.IsConnectFailure(e))
+        {
+            // No connection was ever made: surely nothing was created, so this is an ordinary (transient) failure.
+            throw ErrorMapper.FromException(_context.Provider, "submit", e);
+        }
+        catch (Exception e) when (RetryDecisions.IsTransientException(e))
+        {
+            throw OutcomeUnknown(request, sentAt, e.GetType().Name + ": " + e.Message, null, e);
+        }
+
+        // A 500, 502 or 504 may come after the task was created (a gateway timing out on a slow upstream).
+        if (response.Status is 500 or 502 or 504)
+        {
+            throw OutcomeUnknown(request, sentAt, "HTTP " + response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), response, null);
+        }
+
+        if (!response.IsSuccess)
+        {
+            throw ErrorMapper.FromResponse(_context.Provider, response, "submit");
+        }
+
+        return _context.Dialect.ReadTaskId(response.Body)
+            ?? throw OutcomeUnknown(request, sentAt, "the answer was a success but carried no task id", response, null);
+    }
+
+    private HailuoSubmitOutcomeUnknownException OutcomeUnknown(VideoGenerationRequest request, DateTimeOffset sentAt, string reason, WireResponse? response, Exception? cause)
+    {
+        var provider = _context.Provider.Name;
+        ClientLog.OutcomeUnknown(_context.Logger, provider, reason);
+        return new HailuoSubmitOutcomeUnknownException(
+            $"The submit of {request.Model} to {provider} may or may not have created a task ({reason}). It was not retried, so at most one task exists. "
+            + $"Before submitting again, look for a task created at about {sentAt:yyyy-MM-ddTHH:mm:ssZ} (provider console or callback).",
+            new HailuoErrorDetails(provider, response?.Status, response?.Error?.Code, response?.RequestId),
+            WireBody.ForWire(_context.Provider, request),
+            sentAt,
+            cause);
+    }
+
+    private static void Count(string provider, string model, string resolution, CostEstimate cost)
+    {
+        var tags = new TagList { { "hailuo.provider", provider }, { "hailuo.model", model }, { "hailuo.resolution", resolution } };
+        HailuoTelemetry.Submitted.Add(1, tags);
+        HailuoTelemetry.Seconds.Add(cost.Seconds, tags);
+        if (cost.Dollars is { } dollars)
+        {
+            HailuoTelemetry.Dollars.Add((double)dollars, tags);
+        }
+    }
+}

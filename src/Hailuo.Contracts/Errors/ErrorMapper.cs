@@ -1,0 +1,93 @@
+using System.Globalization;
+using FluentValidation.Results;
+using Hailuo.Contracts.Resilience;
+using Hailuo.Contracts.Transport;
+
+namespace Hailuo.Contracts.Errors;
+
+/// <summary>Turns an answer or a failure into the typed exception a person can act on.</summary>
+internal static class ErrorMapper
+{
+    public static HailuoException FromResponse(ProviderInfo provider, WireResponse response, string operation, string? taskId = null)
+    {
+        var error = response.Error;
+        var number = error?.Number;
+        var details = new HailuoErrorDetails(provider.Name, response.Status, error?.Code, response.RequestId, taskId, RetryDecisions.IsTransientAnswer(response));
+        var said = string.IsNullOrWhiteSpace(error?.Message) ? string.Empty : ": " + error!.Message.TrimEnd('.', ' ');
+        var http = "HTTP " + response.Status.ToString(CultureInfo.InvariantCulture) + (error?.Code is { } c ? ", code " + c : string.Empty);
+
+        if (response.Status == 429 || number == ProviderErrorCodes.RateLimited)
+        {
+            var wait = response.RetryAfter is { } after ? $"retry after {after}" : "retry later";
+            return new HailuoRateLimitedException($"{provider.Name} rate limit reached during {operation} ({http}){said}. Slow down and {wait}.", details, response.RetryAfter);
+        }
+
+        if (response.Status == 401 || number is ProviderErrorCodes.AuthenticationFailed or ProviderErrorCodes.InvalidApiKey || Is(error?.Type, "authentication"))
+        {
+            return new HailuoAuthenticationException(
+                $"{provider.Name} rejected the API key ({http}){said}. Check HailuoClientOptions.ApiKey or {provider.ApiKeyEnvironmentVariable}.", details);
+        }
+
+        if (response.Status == 402 || number == ProviderErrorCodes.InsufficientBalance || Is(error?.Type, "insufficient") || Is(error?.Code, "insufficient"))
+        {
+            return new HailuoInsufficientBalanceException($"{provider.Name} refused {operation} for insufficient balance ({http}){said}. Top up the account; no task was created.", details);
+        }
+
+        if (IsContentPolicy(error?.Code) || Is(error?.Type, "content_policy"))
+        {
+            return new HailuoContentPolicyException($"{provider.Name} flagged the input as sensitive content ({http}){said}. Change the prompt or images.", details, null);
+        }
+
+        if (response.Status == 404)
+        {
+            return new HailuoException($"{provider.Name} does not know {(taskId is null ? "this resource" : "task " + taskId)} ({http}){said}. Was it created with another key or provider?", details);
+        }
+
+        if (response.Status is 400 or 422 || number == ProviderErrorCodes.InvalidParameters)
+        {
+            var failures = (error?.Details ?? new List<WireFieldProblem>())
+                .Select(d => new ValidationFailure(d.Field ?? string.Empty, d.Message ?? string.Empty) { ErrorCode = d.Code })
+                .ToList();
+            return new HailuoValidationException($"{provider.Name} rejected the request ({http}){said}", failures, details);
+        }
+
+        if (response.Status == 403)
+        {
+            return new HailuoAuthenticationException($"{provider.Name} denied {operation} ({http}){said}. The key may lack access to this model.", details);
+        }
+
+        if (response.Status >= 500)
+        {
+            return new HailuoException($"{provider.Name} failed {operation} with a server error ({http}){said}; retries did not get through.", details);
+        }
+
+        return new HailuoException($"{provider.Name} answered {operation} with {http}{said}.", details);
+    }
+
+    public static HailuoException FromException(ProviderInfo provider, string operation, Exception exception, string? taskId = null) =>
+        new(
+            $"{operation} on {provider.Name} failed: {exception.Message}",
+            new HailuoErrorDetails(provider.Name, TaskId: taskId, IsTransient: RetryDecisions.IsTransientException(exception)),
+            exception);
+
+    /// <summary>The exception a failed or cancelled task ends a wait with.</summary>
+    public static HailuoTaskFailedException TaskFailed(VideoTask task)
+    {
+        var details = new HailuoErrorDetails(task.Provider, ProviderCode: task.ErrorCode, TaskId: task.Id);
+        var said = string.IsNullOrWhiteSpace(task.ErrorMessage) ? string.Empty : ": " + task.ErrorMessage.TrimEnd('.', ' ');
+        if (IsContentPolicy(task.ErrorCode))
+        {
+            return new HailuoContentPolicyException($"Task {task.Id} on {task.Provider} was flagged as sensitive content (code {task.ErrorCode}){said}. Change the prompt or images.", details, task);
+        }
+
+        return task.Status == VideoTaskStatus.Cancelled
+            ? new HailuoTaskFailedException($"Task {task.Id} on {task.Provider} was cancelled{said}.", details, task)
+            : new HailuoTaskFailedException($"Task {task.Id} on {task.Provider} failed{(task.ErrorCode is null ? string.Empty : " (code " + task.ErrorCode + ")")}{said}.", details, task);
+    }
+
+    /// <summary>MiniMax 1026 (1027 for flagged output), or APIMart's worded codes.</summary>
+    public static bool IsContentPolicy(string? code) =>
+        code is "1026" or "1027" || Is(code, "content_policy") || Is(code, "sensitive");
+
+    private static bool Is(string? text, string part) => text?.Contains(part, StringComparison.OrdinalIgnoreCase) == true;
+}

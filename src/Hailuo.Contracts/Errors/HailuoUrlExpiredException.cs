@@ -1,0 +1,36 @@
+namespace Hailuo.Contracts;
+
+/// <summary>The video's download URL has expired and asking the service for a fresh one did not help.</summary>
+public sealed class HailuoUrlExpiredException : HailuoException
+{
+    /// <summary>Creates the exception.</summary>
+    public HailuoUrlExpiredException()
+    {
+    }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public HailuoUrlExpiredException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and its cause.</summary>
+    public HailuoUrlExpiredException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>Creates the exception for a task whose URL expired.</summary>
+    public HailuoUrlExpiredException(string message, HailuoErrorDetails details, DateTimeOffset? expiredAt, int refreshes)
+        : base(message, details)
+    {
+        ExpiredAt = expiredAt;
+        Refreshes = refreshes;
+    }
+
+    /// <summary>When the last URL expired, when the service said.</summary>
+    public DateTimeOffset? ExpiredAt { get; }
+
+    /// <summary>How many fresh URLs were asked for before giving up.</summary>
+    public int Refreshes { get; }
+}

@@ -1,0 +1,50 @@
+using System.Net.Sockets;
+using Hailuo.Contracts.Transport;
+using Polly;
+
+namespace Hailuo.Contracts.Resilience;
+
+/// <summary>Which failures are retried: any transient one for reads, only "surely nothing was created" for the submit.</summary>
+internal static class RetryDecisions
+{
+    /// <summary>Reads change nothing on the server, so every transient failure may be tried again.</summary>
+    public static bool IsTransientRead(Outcome<WireResponse> outcome, TimeSpan maxRetryAfter) => outcome.Exception switch
+    {
+        null => outcome.Result is { } response && IsTransientAnswer(response) && WithinRetryAfter(response, maxRetryAfter),
+        OperationCanceledException => false,
+        var e => IsTransientException(e),
+    };
+
+    /// <summary>
+    /// The submit is retried only when the server cannot have created a task: it refused (429, MiniMax 1002, 503,
+    /// which the service sends before processing) or the connection was never made. A timeout or a reset after the
+    /// body was sent is never retried: the task may exist.
+    /// </summary>
+    public static bool IsSafeSubmitRetry(Outcome<WireResponse> outcome, TimeSpan maxRetryAfter) => outcome.Exception switch
+    {
+        null => outcome.Result is { } response && IsRefusal(response) && WithinRetryAfter(response, maxRetryAfter),
+        var e => IsConnectFailure(e),
+    };
+
+    /// <summary>The server said "not now" before doing any work.</summary>
+    public static bool IsRefusal(WireResponse response) =>
+        response.Status is 429 or 503 || response.Error?.Number == ProviderErrorCodes.RateLimited;
+
+    /// <summary>Rate limits, server errors and MiniMax's own transient codes.</summary>
+    public static bool IsTransientAnswer(WireResponse response) =>
+        response.Status is 408 or 429 or 500 or 502 or 503 or 504
+        || response.Error?.Number is ProviderErrorCodes.RateLimited or ProviderErrorCodes.ServiceError;
+
+    /// <summary>Network failures and attempt timeouts.</summary>
+    public static bool IsTransientException(Exception exception) =>
+        exception is HttpRequestException or IOException or AttemptTimedOutException;
+
+    /// <summary>No connection was made, so no byte of the request reached the server.</summary>
+    public static bool IsConnectFailure(Exception exception) =>
+        exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }
+        || exception.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound };
+
+    /// <summary>A Retry-After beyond the limit is not waited out inside a call: the caller gets it on the exception.</summary>
+    private static bool WithinRetryAfter(WireResponse response, TimeSpan maxRetryAfter) =>
+        response.RetryAfter is not { } wait || wait <= maxRetryAfter;
+}

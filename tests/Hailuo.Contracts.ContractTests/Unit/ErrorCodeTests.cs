@@ -1,0 +1,79 @@
+using Hailuo.Contracts.ContractTests.Infrastructure;
+using Xunit;
+using static Hailuo.Contracts.ContractTests.Infrastructure.CannedHandler;
+
+namespace Hailuo.Contracts.ContractTests.Unit;
+
+/// <summary>Every documented error code maps to its exception, including ones the simulator never sends.</summary>
+public sealed class ErrorCodeTests
+{
+    public static TheoryData<WireDialect, int, string, Type, string?> Answers => new()
+    {
+        { WireDialect.MiniMax, 200, """{"base_resp":{"status_code":1004,"status_msg":"authentication failed"}}""", typeof(HailuoAuthenticationException), "1004" },
+        { WireDialect.MiniMax, 200, """{"base_resp":{"status_code":2049,"status_msg":"invalid api key"}}""", typeof(HailuoAuthenticationException), "2049" },
+        { WireDialect.MiniMax, 200, """{"base_resp":{"status_code":1008,"status_msg":"insufficient balance"}}""", typeof(HailuoInsufficientBalanceException), "1008" },
+        { WireDialect.MiniMax, 200, """{"base_resp":{"status_code":1026,"status_msg":"input sensitive"}}""", typeof(HailuoContentPolicyException), "1026" },
+        { WireDialect.MiniMax, 200, """{"base_resp":{"status_code":2013,"status_msg":"invalid params"}}""", typeof(HailuoValidationException), "2013" },
+        { WireDialect.MiniMax, 200, """{"base_resp":{"status_code":1002,"status_msg":"rate limit"}}""", typeof(HailuoRateLimitedException), "1002" },
+        { WireDialect.ApiMart, 401, """{"code":401,"error":{"message":"bad key","type":"authentication_error"}}""", typeof(HailuoAuthenticationException), "authentication_error" },
+        { WireDialect.ApiMart, 402, """{"code":402,"error":{"message":"top up","type":"insufficient_balance"}}""", typeof(HailuoInsufficientBalanceException), "insufficient_balance" },
+        { WireDialect.ApiMart, 400, """{"code":400,"error":{"message":"flagged","type":"invalid_request_error","code":"content_policy_violation"}}""", typeof(HailuoContentPolicyException), "content_policy_violation" },
+        { WireDialect.ApiMart, 429, """{"code":429,"error":{"message":"slow down","type":"rate_limit_error"}}""", typeof(HailuoRateLimitedException), "rate_limit_error" },
+        { WireDialect.ApiMart, 200, """{"code":1008,"message":"insufficient balance"}""", typeof(HailuoInsufficientBalanceException), "1008" },
+        { WireDialect.ApiMart, 403, """{"code":403,"error":{"message":"no access to this model","type":"permission_error"}}""", typeof(HailuoAuthenticationException), "permission_error" },
+        { WireDialect.ApiMart, 503, "<html>busy</html>", typeof(HailuoException), null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Answers))]
+    public async Task A_submit_answer_maps_to_its_typed_exception_with_code_status_and_request_id(WireDialect dialect, int status, string body, Type expected, string? code)
+    {
+        using var world = new CannedWorld(
+            dialect,
+            (_, _) => Json(status, body, r => r.Headers.Add("X-Request-Id", "req-42")),
+            o => o.Retry.MaxRetryAttempts = 0);
+
+        var error = await Assert.ThrowsAnyAsync<HailuoException>(() => world.Run(c => c.SubmitAsync(Infrastructure.Samples.Quick(dialect))));
+
+        Assert.IsType(expected, error);
+        Assert.Equal((status, code, "req-42"), (error.HttpStatus, error.ProviderCode, error.RequestId));
+        Assert.Equal(dialect == WireDialect.ApiMart ? "APIMart" : "MiniMax", error.Provider);
+    }
+
+    [Fact]
+    public async Task A_MiniMax_rate_limit_sent_on_HTTP_200_is_retried_like_a_429()
+    {
+        using var world = new CannedWorld(WireDialect.MiniMax, (_, call) => call == 1
+            ? Json(200, """{"base_resp":{"status_code":1002,"status_msg":"rate limit"}}""")
+            : Json(200, """{"task_id":"106916112212032","base_resp":{"status_code":0,"status_msg":"success"}}"""));
+
+        var task = await world.Run(c => c.SubmitAsync(Infrastructure.Samples.Quick(WireDialect.MiniMax)));
+
+        Assert.Equal("106916112212032", task.Id);
+        Assert.Equal(2, world.Handler.Calls);
+    }
+
+    [Fact]
+    public async Task A_submit_keeps_being_refused_only_MaxRetryAttempts_times_then_raises_rate_limited()
+    {
+        using var world = new CannedWorld(
+            WireDialect.ApiMart,
+            (_, _) => Json(429, """{"code":429,"error":{"message":"slow down","type":"rate_limit_error"}}""", r => r.Headers.RetryAfter = new(TimeSpan.FromSeconds(5))),
+            o => o.Retry.MaxRetryAttempts = 2);
+
+        var error = await Assert.ThrowsAsync<HailuoRateLimitedException>(() => world.Run(c => c.SubmitAsync(Infrastructure.Samples.Quick(WireDialect.ApiMart))));
+
+        Assert.Equal(3, world.Handler.Calls);
+        Assert.Equal(TimeSpan.FromSeconds(5), error.RetryAfter);
+    }
+
+    [Fact]
+    public async Task A_success_answer_without_a_task_id_is_an_unknown_outcome_not_a_retry()
+    {
+        using var world = new CannedWorld(WireDialect.ApiMart, (_, _) => Json(200, """{"code":200,"data":[]}"""));
+
+        await Assert.ThrowsAsync<HailuoSubmitOutcomeUnknownException>(() => world.Run(c => c.SubmitAsync(Infrastructure.Samples.Quick(WireDialect.ApiMart))));
+
+        Assert.Equal(1, world.Handler.Calls);
+    }
+}
