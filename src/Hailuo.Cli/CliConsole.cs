@@ -1,0 +1,51 @@
+using Hailuo.Cli.Generation;
+using Hailuo.MockServer;
+using Spectre.Console;
+
+namespace Hailuo.Cli;
+
+/// <summary>Where the CLI writes: a Spectre console for results and a plain writer for one-line errors.</summary>
+internal sealed class CliConsole
+{
+    public CliConsole(IAnsiConsole output, TextWriter error)
+    {
+        Output = output;
+        Error = error;
+    }
+
+    /// <summary>The options of the simulator `--sim` starts; tests change them to script 429s and faults.</summary>
+    public Func<SimulatorOptions> SimulatorOptions { get; init; } = SimulatorSession.DefaultOptions;
+
+    /// <summary>Called with each simulator `--sim` started, so tests can read its journal and tasks.</summary>
+    public Action<HailuoSimulator>? SimulatorStarted { get; init; }
+
+    public IAnsiConsole Output { get; }
+
+    public TextWriter Error { get; }
+
+    /// <summary>A console over plain writers, without colour or live redraws: for tests and redirected output.</summary>
+    public static CliConsole Plain(TextWriter output, TextWriter error)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+
+        // Logs and pipes have no width; wide enough that tables do not wrap model ids.
+        console.Profile.Width = 200;
+        return new CliConsole(console, error);
+    }
+
+    /// <summary>The process console; plain when output is redirected.</summary>
+    public static CliConsole System() =>
+        Console.IsOutputRedirected ? Plain(Console.Out, Console.Error) : new(AnsiConsole.Console, Console.Error);
+
+    public int Fail(int exitCode, string message)
+    {
+        Error.WriteLine("error: " + message);
+        return exitCode;
+    }
+}

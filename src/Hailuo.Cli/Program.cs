@@ -1,0 +1,3 @@
+using Hailuo.Cli;
+
+return await CliApp.RunAsync(args, CliConsole.System()).ConfigureAwait(false);

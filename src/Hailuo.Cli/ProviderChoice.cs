@@ -1,0 +1,12 @@
+using Hailuo.Contracts;
+
+namespace Hailuo.Cli;
+
+/// <summary>Finds a provider of the spec by name, ignoring case ("apimart", "MiniMax").</summary>
+internal static class ProviderChoice
+{
+    public static string Names => string.Join(", ", HailuoSpec.Providers.Select(p => p.Name.ToLowerInvariant()));
+
+    public static ProviderInfo? Find(string? name) =>
+        HailuoSpec.Providers.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+}

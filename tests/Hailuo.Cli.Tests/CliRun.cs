@@ -1,0 +1,29 @@
+using Hailuo.MockServer;
+
+namespace Hailuo.Cli.Tests;
+
+/// <summary>Runs the CLI in-process with captured output, as a person would from a shell.</summary>
+internal static class CliRun
+{
+    public static Task<(int Exit, string Output, string Error)> Run(params string[] args) => Run(null, null, args);
+
+    /// <summary>Runs with the --sim simulator's options changed, and hands back the simulator it started.</summary>
+    public static async Task<(int Exit, string Output, string Error)> Run(Action<SimulatorOptions>? configure, Action<HailuoSimulator>? started, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var plain = CliConsole.Plain(output, error);
+        var console = new CliConsole(plain.Output, plain.Error)
+        {
+            SimulatorOptions = () =>
+            {
+                var options = Generation.SimulatorSession.DefaultOptions();
+                configure?.Invoke(options);
+                return options;
+            },
+            SimulatorStarted = started,
+        };
+        var exit = await CliApp.RunAsync(args, console);
+        return (exit, output.ToString(), error.ToString());
+    }
+}
