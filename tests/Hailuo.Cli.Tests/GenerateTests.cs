@@ -1,6 +1,7 @@
 using System.Net;
 using Hailuo.Cli.Media;
 using Hailuo.MockServer;
+using Hailuo.Testing;
 using Xunit;
 
 namespace Hailuo.Cli.Tests;

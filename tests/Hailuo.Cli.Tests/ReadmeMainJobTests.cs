@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Hailuo.Testing;
 using Xunit;
 
 namespace Hailuo.Cli.Tests;
@@ -10,7 +11,7 @@ public sealed partial class ReadmeMainJobTests
     [Fact]
     public async Task The_readme_main_job_generates_a_real_mp4_on_the_embedded_simulator()
     {
-        var root = FindRoot();
+        var root = RepositoryRoot.Path;
         var readme = await File.ReadAllTextAsync(Path.Combine(root, "README.md"));
         var block = MainJob().Match(readme);
         Assert.True(block.Success, "README.md has no <!-- main-job --> block");
@@ -33,17 +34,6 @@ public sealed partial class ReadmeMainJobTests
         var (width, height, duration) = await Ffprobe.ProbeAsync(output);
         Assert.Equal((1366, 768), (width, height));
         Assert.Equal(10, duration, precision: 1);
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Hailuo.Contracts.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory!.FullName;
     }
 
     [GeneratedRegex("<!-- main-job -->(.*?)<!-- /main-job -->", RegexOptions.Singleline)]

@@ -1,3 +1,4 @@
+using Hailuo.Testing;
 using Hailuo.Contracts.Generators.Diagnostics;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using Hailuo.Testing;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Xunit;

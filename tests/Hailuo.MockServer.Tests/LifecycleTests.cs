@@ -1,3 +1,4 @@
+using Hailuo.Testing;
 using System.Net;
 using Hailuo.Contracts;
 using Hailuo.MockServer.Tests.Support;

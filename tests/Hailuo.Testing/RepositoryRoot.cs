@@ -1,8 +1,9 @@
-namespace Hailuo.Contracts.Generators.Tests;
+namespace Hailuo.Testing;
 
 /// <summary>The checkout the tests run from, found by walking up to Hailuo.Contracts.sln.</summary>
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
+    /// <summary>The repository root.</summary>
     public static readonly string Path = Find();
 
     private static string Find()

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
-namespace Hailuo.MockServer.Tests.Support;
+namespace Hailuo.Testing;
 
 /// <summary>
 /// Small, real image files made in code: a grayscale PNG, a flat gray baseline JPEG, and WebP in its three forms.
