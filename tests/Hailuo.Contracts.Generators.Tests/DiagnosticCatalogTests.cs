@@ -1,5 +1,5 @@
-using Hailuo.Testing;
 using Hailuo.Contracts.Generators.Diagnostics;
+using Hailuo.Testing;
 using Xunit;
 
 namespace Hailuo.Contracts.Generators.Tests;

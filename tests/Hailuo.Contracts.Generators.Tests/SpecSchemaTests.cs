@@ -1,6 +1,6 @@
-using Hailuo.Testing;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Hailuo.Testing;
 using Xunit;
 
 namespace Hailuo.Contracts.Generators.Tests;

@@ -1,6 +1,6 @@
-using Hailuo.Testing;
 using Hailuo.Contracts;
 using Hailuo.MockServer.Tests.Support;
+using Hailuo.Testing;
 
 namespace Hailuo.MockServer.Tests;
 

@@ -1,7 +1,7 @@
-using Hailuo.Testing;
 using System.Net.Http.Headers;
 using Hailuo.Contracts;
 using Hailuo.MockServer.Tests.Support;
+using Hailuo.Testing;
 
 namespace Hailuo.MockServer.Tests;
 
