@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace Hailuo.Cli.Tests;
+namespace Hailuo.Testing;
 
 /// <summary>What ffprobe says of a video file: the independent check that our MP4s are real.</summary>
-internal static class Ffprobe
+public static class Ffprobe
 {
+    /// <summary>Width, height and duration of the first stream, as ffprobe reports them.</summary>
     public static async Task<(int Width, int Height, double Duration)> ProbeAsync(string path)
     {
         var start = new ProcessStartInfo("ffprobe") { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -1,11 +1,11 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Hailuo.Testing;
 using Xunit;
 
-namespace Hailuo.Cli.Tests;
+namespace Hailuo.EndToEnd.Tests;
 
 /// <summary>The README's main job, run exactly as written, makes an MP4 that ffprobe agrees with.</summary>
+[Collection(ProcessTests.Name)]
 public sealed partial class ReadmeMainJobTests
 {
     [Fact]
@@ -19,18 +19,10 @@ public sealed partial class ReadmeMainJobTests
         var output = Path.Combine(root, OutPath().Match(command).Groups[1].Value);
         File.Delete(output);
 
-        var start = new ProcessStartInfo("bash") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(command);
-        start.Environment.Remove("APIMART_API_KEY");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
+        var (exit, text) = await ProcessRunner.RunAsync("bash", new[] { "-c", command }, root, TimeSpan.FromMinutes(5), new Dictionary<string, string?> { ["APIMART_API_KEY"] = null });
 
-        Assert.True(process.ExitCode == 0, await stdout + await stderr);
-        Assert.Contains("saved ", await stdout, StringComparison.Ordinal);
+        Assert.True(exit == 0, text);
+        Assert.Contains("saved ", text, StringComparison.Ordinal);
         var (width, height, duration) = await Ffprobe.ProbeAsync(output);
         Assert.Equal((1366, 768), (width, height));
         Assert.Equal(10, duration, precision: 1);

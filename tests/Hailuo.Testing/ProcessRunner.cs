@@ -1,0 +1,45 @@
+using System.Diagnostics;
+
+namespace Hailuo.Testing;
+
+/// <summary>Runs a command to its end with a deadline and returns its exit code and output.</summary>
+public static class ProcessRunner
+{
+    /// <summary>Runs <paramref name="file"/> with arguments in a directory; environment variables set to null are removed.</summary>
+    public static async Task<(int Exit, string Output)> RunAsync(string file, IEnumerable<string> arguments, string directory, TimeSpan deadline, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(deadline);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish within {deadline}.");
+        }
+
+        return (process.ExitCode, await output + await error);
+    }
+}
