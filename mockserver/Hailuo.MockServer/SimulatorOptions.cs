@@ -22,7 +22,7 @@ public sealed class SimulatorOptions
     public TimeSpan CompletedAfter { get; set; } = TimeSpan.FromSeconds(4);
 
     /// <summary>How long a download URL works after its task completed (24 hours, as the real service).</summary>
-    public TimeSpan UrlLifetime { get; set; } = TimeSpan.FromHours(24);
+    public TimeSpan UrlLifetime { get; set; } = Contracts.HailuoSpec.Tasks.DownloadUrlLifetime;
 
     /// <summary>Requests per minute allowed for each key before 429; null means no limit.</summary>
     public int? RequestsPerMinute { get; set; }
@@ -31,7 +31,7 @@ public sealed class SimulatorOptions
     public decimal? StartingBalance { get; set; }
 
     /// <summary>How long a callback receiver has to echo the challenge (3 s, as the real service); also the limit for each notification.</summary>
-    public TimeSpan CallbackTimeout { get; set; } = TimeSpan.FromSeconds(3);
+    public TimeSpan CallbackTimeout { get; set; } = Contracts.HailuoSpec.Tasks.CallbackChallenge;
 
     /// <summary>How many requests the journal keeps; older entries are dropped first.</summary>
     public int JournalCapacity { get; set; } = 10_000;

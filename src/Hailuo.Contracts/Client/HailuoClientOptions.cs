@@ -20,7 +20,7 @@ public sealed class HailuoClientOptions
     public Uri? BaseAddress { get; set; }
 
     /// <summary>How long to wait between status polls; the server's Retry-After wins when longer. Default 15 s, as the seeds advise.</summary>
-    public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(15);
+    public TimeSpan PollingInterval { get; set; } = HailuoSpec.Tasks.PollInterval;
 
     /// <summary>How long a wait may last in all before it fails with <see cref="HailuoTimeoutException"/>. Default 30 min.</summary>
     public TimeSpan WaitTimeout { get; set; } = TimeSpan.FromMinutes(30);

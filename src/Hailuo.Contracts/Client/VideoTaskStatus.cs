@@ -32,14 +32,32 @@ public static class VideoTaskStatusWords
     /// The status a wire word means, ignoring case: submitted, queued, pending, processing, completed, success, failed,
     /// cancelled, and MiniMax's Preparing, Queueing, Processing, Success, Fail. Anything else is <see cref="VideoTaskStatus.Unknown"/>.
     /// </summary>
-    public static VideoTaskStatus Parse(string? word) => word?.Trim().ToUpperInvariant() switch
+    public static VideoTaskStatus Parse(string? word)
     {
-        "SUBMITTED" or "PREPARING" => VideoTaskStatus.Submitted,
-        "QUEUED" or "QUEUEING" or "QUEUING" or "PENDING" => VideoTaskStatus.Queued,
-        "PROCESSING" or "RUNNING" or "IN_PROGRESS" => VideoTaskStatus.Processing,
-        "COMPLETED" or "SUCCESS" or "SUCCEEDED" => VideoTaskStatus.Completed,
-        "FAILED" or "FAIL" or "FAILURE" => VideoTaskStatus.Failed,
-        "CANCELLED" or "CANCELED" => VideoTaskStatus.Cancelled,
+        var trimmed = word?.Trim();
+
+        // The spec's dialects say what each documented word means; restated nowhere else.
+        var meaning = HailuoSpec.Dialects.Select(d => d.StatusMeaning(trimmed)).FirstOrDefault(m => m is not null);
+        return meaning switch
+        {
+            "submitted" => VideoTaskStatus.Submitted,
+            "queued" => VideoTaskStatus.Queued,
+            "processing" => VideoTaskStatus.Processing,
+            "completed" => VideoTaskStatus.Completed,
+            "failed" => VideoTaskStatus.Failed,
+            "cancelled" => VideoTaskStatus.Cancelled,
+            _ => Undocumented(trimmed),
+        };
+    }
+
+    // Spellings no source documents but APIs of this kind use; tolerated so a wait does not hang on them.
+    private static VideoTaskStatus Undocumented(string? word) => word?.ToUpperInvariant() switch
+    {
+        "QUEUING" => VideoTaskStatus.Queued,
+        "RUNNING" or "IN_PROGRESS" => VideoTaskStatus.Processing,
+        "SUCCEEDED" => VideoTaskStatus.Completed,
+        "FAILURE" => VideoTaskStatus.Failed,
+        "CANCELED" => VideoTaskStatus.Cancelled,
         _ => VideoTaskStatus.Unknown,
     };
 

@@ -24,6 +24,38 @@ public sealed class ErrorCodeTests
         { WireDialect.ApiMart, 503, "<html>busy</html>", typeof(HailuoException), null },
     };
 
+    public static TheoryData<int, string> SpecCodes()
+    {
+        var data = new TheoryData<int, string>();
+        foreach (var (code, meaning) in HailuoSpec.MiniMaxDialect.ErrorCodes)
+        {
+            data.Add(code, meaning);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SpecCodes))]
+    public async Task Every_error_code_the_spec_lists_maps_to_the_exception_its_meaning_names(int code, string meaning)
+    {
+        var expected = meaning switch
+        {
+            "rate-limited" => typeof(HailuoRateLimitedException),
+            "authentication" => typeof(HailuoAuthenticationException),
+            "insufficient-balance" => typeof(HailuoInsufficientBalanceException),
+            "content-policy" => typeof(HailuoContentPolicyException),
+            "invalid-parameters" => typeof(HailuoValidationException),
+            _ => throw new InvalidOperationException("The spec has a meaning this test does not know: " + meaning),
+        };
+        var body = "{\"base_resp\":{\"status_code\":" + code.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",\"status_msg\":\"x\"}}";
+        using var world = new CannedWorld(WireDialect.MiniMax, (_, _) => Json(200, body), o => o.Retry.MaxRetryAttempts = 0);
+
+        var error = await Assert.ThrowsAnyAsync<HailuoException>(() => world.Run(c => c.SubmitAsync(Infrastructure.Samples.Quick(WireDialect.MiniMax))));
+
+        Assert.IsType(expected, error);
+    }
+
     [Theory]
     [MemberData(nameof(Answers))]
     public async Task A_submit_answer_maps_to_its_typed_exception_with_code_status_and_request_id(WireDialect dialect, int status, string body, Type expected, string? code)
