@@ -35,7 +35,7 @@ public sealed class SnapshotTests
     {
         var hints = GeneratorHarness.Run(GeneratorHarness.ShippedSpec).GeneratedSources.Select(s => s.HintName[..^".cs".Length]).ToHashSet();
         var prefix = nameof(SnapshotTests) + "." + nameof(Generated_source_of_the_shipped_spec_matches_the_verified_snapshots) + "#";
-        var directory = Path.GetDirectoryName(SourcePath())!;
+        var directory = Path.Combine(RepositoryRoot.Path, "tests", "Hailuo.Contracts.Generators.Tests");
 
         var stale = Directory.GetFiles(directory, prefix + "*.verified.cs")
             .Select(f => Path.GetFileName(f)[prefix.Length..^".verified.cs".Length])
@@ -84,6 +84,4 @@ public sealed class SnapshotTests
             array.Add(items[i]);
         }
     }
-
-    private static string SourcePath([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
 }

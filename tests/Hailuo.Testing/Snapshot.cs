@@ -23,7 +23,7 @@ public static class Snapshot
         [CallerMemberName] string method = "",
         bool? accept = null)
     {
-        var directory = Path.GetDirectoryName(sourceFile)!;
+        var directory = Path.GetDirectoryName(SourcePath(sourceFile))!;
         var name = Path.GetFileNameWithoutExtension(sourceFile) + "." + method + (hintName is null ? string.Empty : "#" + hintName);
         var verifiedPath = Path.Combine(directory, name + ".verified." + extension);
         var receivedPath = Path.Combine(directory, name + ".received." + extension);
@@ -48,6 +48,10 @@ public static class Snapshot
             : $"Snapshot {Path.GetFileName(verifiedPath)} differs (received written beside it):\n{Diff(verified, received)}";
         throw new SnapshotMismatchException(message);
     }
+
+    /// <summary>A deterministic build writes source paths as /_/...; map them back into the checkout.</summary>
+    private static string SourcePath(string sourceFile) =>
+        sourceFile.StartsWith("/_/", StringComparison.Ordinal) ? Path.Combine(RepositoryRoot.Path, sourceFile[3..]) : sourceFile;
 
     /// <summary>LF line endings, no BOM, one trailing newline: one policy on every machine.</summary>
     public static string Normalize(string text) =>
