@@ -22,6 +22,17 @@ internal static class CliApp
         return root;
     }
 
-    public static Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default) =>
-        Build(console).Parse(args).InvokeAsync(new InvocationConfiguration { Output = console.Output.Profile.Out.Writer, Error = console.Error }, cancellationToken);
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        var parsed = Build(console).Parse(args);
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Output.Profile.Out.Writer, Error = console.Error, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Whatever a command did not expect still ends as one line and a documented exit code.
+            return ErrorReporter.Report(console, e, parsed.GetValue(CliOptions.Verbose));
+        }
+    }
 }

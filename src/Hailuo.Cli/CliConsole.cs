@@ -19,6 +19,9 @@ internal sealed class CliConsole
     /// <summary>Called with each simulator `--sim` started, so tests can read its journal and tasks.</summary>
     public Action<HailuoSimulator>? SimulatorStarted { get; init; }
 
+    /// <summary>Called once `hailuo sim` listens, so tests know when to call it.</summary>
+    public Action? SimulatorListening { get; init; }
+
     public IAnsiConsole Output { get; }
 
     public TextWriter Error { get; }

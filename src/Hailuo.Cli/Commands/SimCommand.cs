@@ -24,6 +24,7 @@ internal static class SimCommand
             await using var app = builder.Build().UseHailuoSimulator();
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             console.Output.WriteLine($"simulator listening on {result.GetValue(urls)}; Ctrl-C stops it");
+            console.SimulatorListening?.Invoke();
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);

@@ -46,17 +46,24 @@ internal static class TaskCommands
         return command;
     }
 
-    private static (Argument<string> TaskId, Option<string> Provider, Option<Uri?> BaseUrl) Common() => (
+    private static (Argument<string> TaskId, Option<string> Provider, Option<string?> BaseUrl) Common() => (
         new Argument<string>("task-id") { Description = "The task id the submit returned." },
         CommonOptions.Provider(),
-        new Option<Uri?>("--base-url") { Description = "Another base address, such as a standalone simulator's." });
+        new Option<string?>("--base-url") { Description = "Another base address, such as a standalone simulator's." });
 
-    private static async Task<int> WithClient(CliConsole console, ParseResult result, Option<string> provider, Option<Uri?> baseUrl, Func<HailuoClient, Task<int>> action)
+    private static async Task<int> WithClient(CliConsole console, ParseResult result, Option<string> provider, Option<string?> baseUrl, Func<HailuoClient, Task<int>> action)
     {
         var chosen = ProviderChoice.Find(result.GetValue(provider));
         if (chosen is null)
         {
             return console.Fail(ExitCodes.InvalidInput, $"--provider '{result.GetValue(provider)}' is not a provider of the spec; allowed: {ProviderChoice.Names}.");
+        }
+
+        var address = result.GetValue(baseUrl);
+        Uri? baseAddress = null;
+        if (address is not null && (!Uri.TryCreate(address, UriKind.Absolute, out baseAddress) || !ImageReferenceForm.IsHttpUrl(address)))
+        {
+            return console.Fail(ExitCodes.InvalidInput, $"--base-url '{address}' is not an absolute http(s) URL, such as http://127.0.0.1:5080.");
         }
 
         var key = Environment.GetEnvironmentVariable(chosen.ApiKeyEnvironmentVariable);
@@ -67,7 +74,7 @@ internal static class TaskCommands
 
         try
         {
-            using var client = new HailuoClient(ClientFactory.Options(chosen, key, result.GetValue(baseUrl)));
+            using var client = new HailuoClient(ClientFactory.Options(chosen, key, baseAddress));
             return await action(client).ConfigureAwait(false);
         }
         catch (Exception e) when (e is HailuoException or OperationCanceledException or IOException or UnauthorizedAccessException or HttpRequestException)
