@@ -72,7 +72,7 @@ public sealed class TaskCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Sim_serves_both_dialects_until_cancelled()
+    public async Task Sim_serves_the_admin_api_until_cancelled_and_exits_cleanly()
     {
         var port = FreePort();
         using var stop = new CancellationTokenSource();
