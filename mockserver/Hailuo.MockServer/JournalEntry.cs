@@ -9,6 +9,7 @@ namespace Hailuo.MockServer;
 /// <param name="Time">When the request arrived, on the simulator's clock.</param>
 /// <param name="Endpoint">Which endpoint it was, or null for an unknown path.</param>
 /// <param name="Fault">The scripted fault applied to it, if any.</param>
+/// <param name="RequestId">The X-Request-Id the answer carried (also kept for a request that got no answer).</param>
 public sealed record JournalEntry(
     string Method,
     string Path,
@@ -17,4 +18,5 @@ public sealed record JournalEntry(
     string Body,
     DateTimeOffset Time,
     SimulatorEndpoint? Endpoint,
-    FaultKind? Fault);
+    FaultKind? Fault,
+    string? RequestId = null);

@@ -48,4 +48,11 @@ public sealed class SimulatorAdmin
 
     /// <summary>Makes the next requests to an endpoint fail; rules are used up in the order they were added.</summary>
     public void ScriptFault(FaultRule rule) => _state.Faults.Add(rule);
+
+    /// <summary>
+    /// Completes when a <see cref="FaultKind.Stall"/> fault holds a request to the endpoint open (<see cref="SimulatorEndpoint.Any"/>:
+    /// to any endpoint): at once if one is stalled now, otherwise as soon as one starts to stall.
+    /// </summary>
+    public Task WhenStalledAsync(SimulatorEndpoint endpoint, CancellationToken cancellationToken = default) =>
+        _state.Stalls.WhenStalledAsync(endpoint, cancellationToken);
 }

@@ -21,8 +21,14 @@ public sealed class SimulatorOptions
     /// <summary>How long after submit a task is "completed" (or "failed", when a prompt marker asks for it).</summary>
     public TimeSpan CompletedAfter { get; set; } = TimeSpan.FromSeconds(4);
 
-    /// <summary>How long a download URL works after its task completed (24 hours, as the real service).</summary>
+    /// <summary>How long a download URL works after it was issued (24 hours, as the real service); each status or file query issues a fresh one.</summary>
     public TimeSpan UrlLifetime { get; set; } = Contracts.HailuoSpec.Tasks.DownloadUrlLifetime;
+
+    /// <summary>How long a finished file stays retrievable after its task completed; a simulator decision, the sources say only that URLs expire.</summary>
+    public TimeSpan FileRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Which documented status words the APIMart dialect writes; the design card's by default.</summary>
+    public ApiMartStatusWords ApiMartStatusWords { get; set; } = ApiMartStatusWords.DesignCard;
 
     /// <summary>Requests per minute allowed for each key before 429; null means no limit.</summary>
     public int? RequestsPerMinute { get; set; }
@@ -51,6 +57,17 @@ public sealed class SimulatorOptions
         if (UrlLifetime <= TimeSpan.Zero || CallbackTimeout <= TimeSpan.Zero)
         {
             throw new InvalidOperationException("Simulator UrlLifetime and CallbackTimeout must be positive.");
+        }
+
+        // A file kept for less than one URL lifetime would make the first URL outlive its file.
+        if (FileRetention < UrlLifetime)
+        {
+            throw new InvalidOperationException($"Simulator FileRetention ({FileRetention}) must be at least UrlLifetime ({UrlLifetime}).");
+        }
+
+        if (!Enum.IsDefined(ApiMartStatusWords))
+        {
+            throw new InvalidOperationException($"Simulator ApiMartStatusWords is {ApiMartStatusWords}; use {string.Join(", ", Enum.GetNames<ApiMartStatusWords>())}.");
         }
 
         if (RequestsPerMinute is <= 0)

@@ -18,6 +18,8 @@ public sealed class OptionsTests
             ["Simulator:RequestsPerMinute"] = "60",
             ["Simulator:StartingBalance"] = "12.5",
             ["Simulator:CallbackTimeout"] = "00:00:02",
+            ["Simulator:FileRetention"] = "2.00:00:00",
+            ["Simulator:ApiMartStatusWords"] = "StatusPage",
         }).Build();
 
         var options = configuration.GetSection(SimulatorOptions.SectionName).Get<SimulatorOptions>()!;
@@ -28,10 +30,12 @@ public sealed class OptionsTests
         Assert.Equal(60, options.RequestsPerMinute);
         Assert.Equal(12.5m, options.StartingBalance);
         Assert.Equal(TimeSpan.FromSeconds(2), options.CallbackTimeout);
+        Assert.Equal(TimeSpan.FromDays(2), options.FileRetention);
+        Assert.Equal(ApiMartStatusWords.StatusPage, options.ApiMartStatusWords);
     }
 
     [Fact]
-    public void Defaults_finish_a_task_within_a_few_seconds_with_24_hour_urls_and_no_limits()
+    public void Defaults_finish_a_task_within_a_few_seconds_with_24_hour_urls_7_day_files_and_no_limits()
     {
         var options = new SimulatorOptions();
 
@@ -41,6 +45,18 @@ public sealed class OptionsTests
         Assert.Null(options.RequestsPerMinute);
         Assert.Null(options.StartingBalance);
         Assert.Empty(options.AcceptedKeys);
+        Assert.Equal(TimeSpan.FromDays(7), options.FileRetention);
+        Assert.Equal(ApiMartStatusWords.DesignCard, options.ApiMartStatusWords);
+    }
+
+    [Fact]
+    public void A_file_kept_for_less_than_one_url_lifetime_is_refused_at_start()
+    {
+        var options = new SimulatorOptions { UrlLifetime = TimeSpan.FromHours(24), FileRetention = TimeSpan.FromHours(12) };
+
+        var error = Assert.Throws<InvalidOperationException>(() => HailuoSimulator.StartInMemory(options));
+
+        Assert.Contains("FileRetention", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

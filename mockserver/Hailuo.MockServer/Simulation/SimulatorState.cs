@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using FluentValidation;
 using Hailuo.Contracts;
 using Hailuo.MockServer.Wire;
@@ -19,7 +18,7 @@ internal sealed class SimulatorState : IAsyncDisposable
         Account = new Account(options.StartingBalance);
         Limiter = new RateLimiter(options.RequestsPerMinute);
         Journal = new Journal(options.JournalCapacity);
-        Callbacks = new CallbackDispatcher(options, clock, (task, at, baseUrl) => StatusBody.For(task, at, baseUrl, Signer), WireJson.Options, loggers.CreateLogger("Hailuo.MockServer.Callbacks"));
+        Callbacks = new CallbackDispatcher(options, clock, (task, at, baseUrl) => StatusBody.For(task, at, baseUrl, Signer, options.ApiMartStatusWords), WireJson.Options, loggers.CreateLogger("Hailuo.MockServer.Callbacks"));
     }
 
     public SimulatorOptions Options { get; }
@@ -50,8 +49,10 @@ internal sealed class SimulatorState : IAsyncDisposable
     /// <summary>Cancelled when the simulator stops: ends stalled requests.</summary>
     public CancellationToken Stopping => _stopping.Token;
 
-    /// <summary>Receives the path of each request as it starts to stall, so tests can wait for it rather than sleep.</summary>
-    public Channel<string> StallStarted { get; } = Channel.CreateUnbounded<string>();
+    /// <summary>The requests a Stall fault holds open now, so tests can wait for one rather than sleep.</summary>
+    public StallWatch Stalls { get; } = new();
+
+    public RequestIds RequestIds { get; } = new();
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 

@@ -37,7 +37,11 @@ internal sealed class TaskRecord
 
     public required DateTimeOffset FinishedAt { get; init; }
 
+    /// <summary>When the URL issued at completion expires (FinishedAt + UrlLifetime); each later URL lives as long.</summary>
     public required DateTimeOffset UrlExpiresAt { get; init; }
+
+    /// <summary>When the finished file is deleted (FinishedAt + FileRetention); never, unless set.</summary>
+    public DateTimeOffset FileExpiresAt { get; init; } = DateTimeOffset.MaxValue;
 
     public required decimal Cost { get; init; }
 
@@ -56,6 +60,16 @@ internal sealed class TaskRecord
         : now >= ProcessingAt ? TaskPhase.Processing
         : now >= QueuedAt ? TaskPhase.Queued
         : TaskPhase.Submitted;
+
+    /// <summary>Whether the finished video can still be had at that moment.</summary>
+    public bool IsFileKeptAt(DateTimeOffset now) => PhaseAt(now) == TaskPhase.Completed && now < FileExpiresAt;
+
+    /// <summary>When a URL signed at that moment expires: a URL lifetime later, but never after the file is deleted.</summary>
+    public DateTimeOffset UrlExpiryAt(DateTimeOffset signedAt)
+    {
+        var lifetime = UrlExpiresAt - FinishedAt;
+        return signedAt < FileExpiresAt - lifetime ? signedAt + lifetime : FileExpiresAt;
+    }
 
     /// <summary>0 until processing, then rising evenly to 99; 100 once completed. A failed task keeps what it reached.</summary>
     public int ProgressAt(DateTimeOffset now)

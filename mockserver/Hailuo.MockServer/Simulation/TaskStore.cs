@@ -43,7 +43,8 @@ internal sealed class TaskStore
         _byFileId.Clear();
     }
 
-    private static string Ulid(DateTimeOffset now, long number)
+    /// <summary>A ULID from the clock's milliseconds and a number, in Crockford base32.</summary>
+    internal static string Ulid(DateTimeOffset now, long number)
     {
         var chars = new char[26];
         var time = now.ToUnixTimeMilliseconds();

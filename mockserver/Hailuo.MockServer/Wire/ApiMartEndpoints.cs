@@ -22,7 +22,7 @@ internal static class ApiMartEndpoints
                 return ErrorAnswer.NotFound(WireDialect.ApiMart, $"Task '{task_id}' was not found for this API key.");
             }
 
-            return Results.Json(StatusBody.ApiMart(task, state.Now, context.Request.BaseUrl(), state.Signer), WireJson.Options);
+            return Results.Json(StatusBody.ApiMart(task, state.Now, context.Request.BaseUrl(), state.Signer, state.Options.ApiMartStatusWords), WireJson.Options);
         });
     }
 }

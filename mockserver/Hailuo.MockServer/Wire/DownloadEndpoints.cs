@@ -22,7 +22,7 @@ internal static class DownloadEndpoints
             var expiresAt = DateTimeOffset.FromUnixTimeSeconds(long.Parse(expires!, CultureInfo.InvariantCulture));
             if (state.Now >= expiresAt)
             {
-                return Forbidden($"The download URL expired at {expiresAt:yyyy-MM-ddTHH:mm:ssZ}; download within {state.Options.UrlLifetime} of completion.");
+                return Forbidden($"The download URL expired at {expiresAt:yyyy-MM-ddTHH:mm:ssZ}; query the task or file again for a fresh one (URLs live {state.Options.UrlLifetime}, files are kept {state.Options.FileRetention}).");
             }
 
             var task = state.Tasks.FindByFileId(file_id);

@@ -35,7 +35,7 @@ internal sealed class FaultMiddleware(RequestDelegate next, SimulatorState state
                 context.Abort();
                 break;
             case FaultKind.Stall:
-                await StallAsync(context).ConfigureAwait(false);
+                await StallAsync(context, route.Value.Endpoint).ConfigureAwait(false);
                 break;
             case FaultKind.SubmitThenFail:
                 await HandleThenResetAsync(context).ConfigureAwait(false);
@@ -46,10 +46,10 @@ internal sealed class FaultMiddleware(RequestDelegate next, SimulatorState state
     private static IResult ServerError(WireDialect dialect, int status, string message) =>
         ErrorAnswer.Create(dialect, status, MiniMaxCodes.ServiceError, "server_error", message);
 
-    private async Task StallAsync(HttpContext context)
+    private async Task StallAsync(HttpContext context, SimulatorEndpoint endpoint)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, state.Stopping);
-        state.StallStarted.Writer.TryWrite(context.Request.Path.Value ?? string.Empty);
+        using var stalled = state.Stalls.Hold(endpoint);
         try
         {
             await Task.Delay(Timeout.InfiniteTimeSpan, linked.Token).ConfigureAwait(false);

@@ -5,18 +5,25 @@ using Microsoft.AspNetCore.Http;
 
 namespace Hailuo.MockServer.Wire;
 
-/// <summary>Records every API request (not the admin API) with its answer status; keys are blanked, data URLs shortened.</summary>
+/// <summary>
+/// Gives every answer an X-Request-Id and records every API request (not the admin API) with its answer status and
+/// that id; keys are blanked, data URLs shortened.
+/// </summary>
 internal sealed partial class JournalMiddleware(RequestDelegate next, SimulatorState state)
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        var arrived = state.Now;
+        var requestId = state.RequestIds.Next(arrived);
+
+        // Set before anything else runs, so error answers, faults and downloads carry it too.
+        context.Response.Headers[RequestIds.Header] = requestId;
         if (context.Request.Path.StartsWithSegments(RouteInfo.AdminPrefix, StringComparison.Ordinal))
         {
             await next(context).ConfigureAwait(false);
             return;
         }
 
-        var arrived = state.Now;
         var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
         context.SetBody(body);
         try
@@ -35,7 +42,8 @@ internal sealed partial class JournalMiddleware(RequestDelegate next, SimulatorS
                 Shorten(Scrub(body, key)),
                 arrived,
                 RouteInfo.Classify(context.Request.Path)?.Endpoint,
-                context.Fault()));
+                context.Fault(),
+                requestId));
         }
     }
 

@@ -34,10 +34,18 @@ internal static class MiniMaxEndpoints
             }
 
             // A file exists only once its task has completed.
+            var now = state.Now;
             var task = state.Tasks.FindByFileId(file_id);
-            if (task is null || task.Owner != context.Owner() || task.PhaseAt(state.Now) != TaskPhase.Completed)
+            if (task is null || task.Owner != context.Owner() || task.PhaseAt(now) != TaskPhase.Completed)
             {
                 return ErrorAnswer.NotFound(WireDialect.MiniMax, $"File '{file_id}' was not found for this API key.");
+            }
+
+            if (!task.IsFileKeptAt(now))
+            {
+                return ErrorAnswer.NotFound(
+                    WireDialect.MiniMax,
+                    $"File '{file_id}' was deleted at {task.FileExpiresAt:yyyy-MM-ddTHH:mm:ssZ}: files are kept for {state.Options.FileRetention} after their task completed.");
             }
 
             var file = new MiniMaxFile(
@@ -46,7 +54,7 @@ internal static class MiniMaxEndpoints
                 task.FinishedAt.ToUnixTimeSeconds(),
                 "output.mp4",
                 "video_generation",
-                StatusBody.DownloadUrl(task, context.Request.BaseUrl(), state.Signer));
+                StatusBody.DownloadUrl(task, now, context.Request.BaseUrl(), state.Signer));
             return Results.Json(new MiniMaxFileAnswer(file, BaseResp.Success), WireJson.Options);
         });
     }

@@ -7,18 +7,28 @@ namespace Hailuo.MockServer.Wire;
 internal static class StatusBody
 {
     public static object For(TaskRecord task, DateTimeOffset at, string baseUrl, DownloadSigner signer) =>
-        task.Dialect == WireDialect.ApiMart ? ApiMart(task, at, baseUrl, signer) : MiniMax(task, at);
+        For(task, at, baseUrl, signer, ApiMartStatusWords.DesignCard);
 
-    public static ApiMartEnvelope<ApiMartTaskData> ApiMart(TaskRecord task, DateTimeOffset at, string baseUrl, DownloadSigner signer)
+    public static object For(TaskRecord task, DateTimeOffset at, string baseUrl, DownloadSigner signer, ApiMartStatusWords words) =>
+        task.Dialect == WireDialect.ApiMart ? ApiMart(task, at, baseUrl, signer, words) : MiniMax(task, at);
+
+    public static ApiMartEnvelope<ApiMartTaskData> ApiMart(TaskRecord task, DateTimeOffset at, string baseUrl, DownloadSigner signer) =>
+        ApiMart(task, at, baseUrl, signer, ApiMartStatusWords.DesignCard);
+
+    /// <summary>
+    /// The URL is signed afresh at <paramref name="at"/>; once the file is deleted the video shows the last URL it had,
+    /// with its expires_at in the past (APIMart documents no other sign of a deleted file).
+    /// </summary>
+    public static ApiMartEnvelope<ApiMartTaskData> ApiMart(TaskRecord task, DateTimeOffset at, string baseUrl, DownloadSigner signer, ApiMartStatusWords words)
     {
         var phase = task.PhaseAt(at);
         var done = phase == TaskPhase.Completed;
         var failure = phase == TaskPhase.Failed ? Failure(task.Outcome) : null;
         var data = new ApiMartTaskData(
             Id: task.Id,
-            Status: ApiMartWord(phase),
+            Status: ApiMartWord(phase, words),
             Progress: task.ProgressAt(at),
-            Result: done ? new ApiMartResult(new[] { new ApiMartVideo(new[] { DownloadUrl(task, baseUrl, signer) }, task.UrlExpiresAt.ToUnixTimeSeconds()) }) : null,
+            Result: done ? new ApiMartResult(new[] { new ApiMartVideo(new[] { DownloadUrl(task, at, baseUrl, signer) }, task.UrlExpiryAt(at).ToUnixTimeSeconds()) }) : null,
             Created: task.CreatedAt.ToUnixTimeSeconds(),
             Completed: done ? task.FinishedAt.ToUnixTimeSeconds() : null,
             EstimatedTime: (int)Math.Ceiling((task.FinishedAt - task.CreatedAt).TotalSeconds),
@@ -37,15 +47,24 @@ internal static class StatusBody
         return new MiniMaxQuery(task.Id, MiniMaxWord(phase), done ? task.FileId : null, done ? task.Width : null, done ? task.Height : null, status);
     }
 
+    /// <summary>The URL issued at completion.</summary>
     public static string DownloadUrl(TaskRecord task, string baseUrl, DownloadSigner signer) =>
         baseUrl + signer.PathAndQuery(task.FileId, task.UrlExpiresAt);
 
-    public static string ApiMartWord(TaskPhase phase) => phase switch
+    /// <summary>A URL signed at <paramref name="at"/>: each query hands out a fresh one while the file is kept.</summary>
+    public static string DownloadUrl(TaskRecord task, DateTimeOffset at, string baseUrl, DownloadSigner signer) =>
+        baseUrl + signer.PathAndQuery(task.FileId, task.UrlExpiryAt(at));
+
+    public static string ApiMartWord(TaskPhase phase) => ApiMartWord(phase, ApiMartStatusWords.DesignCard);
+
+    public static string ApiMartWord(TaskPhase phase, ApiMartStatusWords words) => (phase, words) switch
     {
-        TaskPhase.Submitted => "submitted",
-        TaskPhase.Queued => "queued",
-        TaskPhase.Processing => "processing",
-        TaskPhase.Completed => "completed",
+        (TaskPhase.Submitted or TaskPhase.Queued, ApiMartStatusWords.StatusPage) => "pending",
+        (TaskPhase.Submitted, _) => "submitted",
+        (TaskPhase.Queued, _) => "queued",
+        (TaskPhase.Processing, _) => "processing",
+        (TaskPhase.Completed, ApiMartStatusWords.Seed002) => "success",
+        (TaskPhase.Completed, _) => "completed",
         _ => "failed",
     };
 

@@ -54,7 +54,7 @@ internal static class Submission
 
         await state.Callbacks.StartAsync(task, context.Request.BaseUrl()).ConfigureAwait(false);
         return dialect == WireDialect.ApiMart
-            ? Results.Json(new ApiMartEnvelope<ApiMartSubmitted[]>(200, new[] { new ApiMartSubmitted("submitted", task.Id) }), WireJson.Options)
+            ? Results.Json(new ApiMartEnvelope<ApiMartSubmitted[]>(200, new[] { new ApiMartSubmitted(StatusBody.ApiMartWord(TaskPhase.Submitted, state.Options.ApiMartStatusWords), task.Id) }), WireJson.Options)
             : Results.Json(new MiniMaxSubmitted(task.Id, BaseResp.Success), WireJson.Options);
     }
 
@@ -120,6 +120,7 @@ internal static class Submission
             ProcessingAt = now + options.ProcessingAfter,
             FinishedAt = finished,
             UrlExpiresAt = finished + options.UrlLifetime,
+            FileExpiresAt = finished + options.FileRetention,
             Cost = CostEstimate.For(provider, request).Dollars ?? 0m,
             Outcome = PromptMarkers.OutcomeOf(request.Prompt),
             CallbackUrl = request.CallbackUrl,

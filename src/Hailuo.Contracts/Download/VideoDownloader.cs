@@ -63,13 +63,32 @@ internal sealed class VideoDownloader
                 }
 
                 ClientLog.RefreshingUrl(_context.Logger, task.Id, task.Provider, refreshes + 1);
-                url = await _reader.RefreshUrlAsync(task, cancellationToken).ConfigureAwait(false);
+                url = await RefreshAsync(task, url, refreshes + 1, attempt.Status, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception e)
         {
             ClientActivity.Fail(activity, e);
             throw;
+        }
+    }
+
+    /// <summary>A fresh URL; a service that no longer knows the file or task (404/410) has deleted the video, so the URL has expired for good.</summary>
+    private async Task<Transport.SignedUrl> RefreshAsync(VideoTask task, Transport.SignedUrl expired, int refresh, int downloadStatus, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _reader.RefreshUrlAsync(task, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HailuoException e) when (e.HttpStatus is 404 or 410)
+        {
+            throw new HailuoUrlExpiredException(
+                $"The download URL of task {task.Id} on {task.Provider} has expired (HTTP {downloadStatus}) and {task.Provider} no longer keeps the video: "
+                + $"asking for a fresh URL answered HTTP {e.HttpStatus}. Download within the URL's lifetime (24 h) of completion.",
+                new HailuoErrorDetails(task.Provider, e.HttpStatus, e.ProviderCode, e.RequestId, task.Id),
+                expired.ExpiresAt,
+                refresh,
+                e);
         }
     }
 

@@ -28,6 +28,14 @@ public sealed class HailuoUrlExpiredException : HailuoException
         Refreshes = refreshes;
     }
 
+    /// <summary>Creates the exception for a task whose URL expired and whose video the service no longer keeps.</summary>
+    public HailuoUrlExpiredException(string message, HailuoErrorDetails details, DateTimeOffset? expiredAt, int refreshes, Exception? innerException)
+        : base(message, details, innerException)
+    {
+        ExpiredAt = expiredAt;
+        Refreshes = refreshes;
+    }
+
     /// <summary>When the last URL expired, when the service said.</summary>
     public DateTimeOffset? ExpiredAt { get; }
 

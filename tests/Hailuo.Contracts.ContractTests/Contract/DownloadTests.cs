@@ -60,39 +60,61 @@ public sealed class DownloadTests : IDisposable
     [Theory]
     [InlineData(WireDialect.ApiMart, "/v1/tasks/")]
     [InlineData(WireDialect.MiniMax, "/v1/files/retrieve")]
-    public async Task A_stored_url_that_no_longer_works_is_replaced_by_a_fresh_one_from_the_provider(WireDialect dialect, string refreshPath)
+    public async Task A_url_past_its_lifetime_is_replaced_by_a_fresh_one_from_the_provider_and_the_download_succeeds(WireDialect dialect, string refreshPath)
     {
         await using var world = SimWorld.Start(dialect);
         var done = await world.SubmitAndWait(Samples.Quick(dialect));
-        var stale = done with { VideoUrl = new Uri(done.VideoUrl + "0") };
+        world.Clock.Advance(HailuoSpec.Tasks.DownloadUrlLifetime + TimeSpan.FromHours(1));
         var refreshesBefore = world.Wire.To(refreshPath).Count;
         using var video = new MemoryStream();
 
-        var result = await world.Run(c => c.DownloadAsync(stale, video));
+        var result = await world.Run(c => c.DownloadAsync(done, video));
 
         Assert.Equal(1, result.UrlRefreshes);
         Assert.Equal(video.Length, result.Bytes);
         Assert.Equal(refreshesBefore + 1, world.Wire.To(refreshPath).Count);
-        Assert.Equal(new[] { 403, 200 }, world.Wire.To("/files/").Select(r => r.Status));
+        var downloads = world.Wire.To("/files/");
+        Assert.Equal(new[] { 403, 200 }, downloads.Select(r => r.Status));
+        Assert.Equal(done.VideoUrl!.PathAndQuery, downloads[0].PathAndQuery);
+        Assert.NotEqual(downloads[0].PathAndQuery, downloads[1].PathAndQuery);
     }
 
-    [Theory]
-    [InlineData(WireDialect.ApiMart, "/v1/tasks/")]
-    [InlineData(WireDialect.MiniMax, "/v1/files/retrieve")]
-    public async Task A_url_past_its_lifetime_is_refreshed_up_to_MaxUrlRefreshes_then_raises_url_expired(WireDialect dialect, string refreshPath)
+    [Fact]
+    public async Task An_ApiMart_video_past_FileRetention_is_refreshed_up_to_MaxUrlRefreshes_then_raises_url_expired()
     {
-        await using var world = SimWorld.Start(dialect, client: c => c.MaxUrlRefreshes = 2);
-        var done = await world.SubmitAndWait(Samples.Quick(dialect));
-        world.Clock.Advance(TimeSpan.FromHours(25));
-        var refreshesBefore = world.Wire.To(refreshPath).Count;
+        await using var world = SimWorld.Start(WireDialect.ApiMart, sim => sim.FileRetention = TimeSpan.FromDays(7), c => c.MaxUrlRefreshes = 2);
+        var done = await world.SubmitAndWait(Samples.Quick(WireDialect.ApiMart));
+        world.Clock.Advance(TimeSpan.FromDays(8));
+        var refreshesBefore = world.Wire.To("/v1/tasks/").Count;
 
         var error = await Assert.ThrowsAsync<HailuoUrlExpiredException>(() => world.Run(c => c.DownloadAsync(done, Stream.Null)));
 
+        // The task still shows its video, with the last URL it had: expired when the file was deleted.
         Assert.Equal(2, error.Refreshes);
         Assert.Equal(403, error.HttpStatus);
         Assert.Equal(done.Id, error.TaskId);
-        Assert.Equal(refreshesBefore + 2, world.Wire.To(refreshPath).Count);
+        Assert.Equal(world.Admin.Tasks[0].FinishedAt + TimeSpan.FromDays(7), error.ExpiredAt);
+        Assert.Equal(refreshesBefore + 2, world.Wire.To("/v1/tasks/").Count);
         Assert.Equal(3, world.Wire.To("/files/").Count);
+    }
+
+    [Fact]
+    public async Task A_MiniMax_video_past_FileRetention_raises_url_expired_as_soon_as_files_retrieve_says_it_is_gone()
+    {
+        await using var world = SimWorld.Start(WireDialect.MiniMax, sim => sim.FileRetention = TimeSpan.FromDays(7), c => c.MaxUrlRefreshes = 2);
+        var done = await world.SubmitAndWait(Samples.Quick(WireDialect.MiniMax));
+        world.Clock.Advance(TimeSpan.FromDays(8));
+        var refreshesBefore = world.Wire.To("/v1/files/retrieve").Count;
+
+        var error = await Assert.ThrowsAsync<HailuoUrlExpiredException>(() => world.Run(c => c.DownloadAsync(done, Stream.Null)));
+
+        Assert.Equal(1, error.Refreshes);
+        Assert.Equal((404, "2013"), (error.HttpStatus, error.ProviderCode));
+        Assert.Equal(done.Id, error.TaskId);
+        Assert.IsType<HailuoException>(error.InnerException);
+        Assert.Equal(world.Admin.Journal[^1].RequestId, error.RequestId);
+        Assert.Equal(refreshesBefore + 1, world.Wire.To("/v1/files/retrieve").Count);
+        Assert.Equal(new[] { 403 }, world.Wire.To("/files/").Select(r => r.Status));
     }
 
     [Fact]

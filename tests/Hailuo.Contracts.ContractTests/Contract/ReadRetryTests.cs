@@ -74,8 +74,9 @@ public sealed class ReadRetryTests
         world.Admin.ScriptFault(new FaultRule(SimulatorEndpoint.Status, FaultKind.Stall, 1));
         var wait = world.Client.WaitForCompletionAsync(submitted);
 
-        // The driver never moves time while a request is in flight: the test moves it past the attempt timeout.
-        await world.Clock.RunAsync(UntilStalledThenAdvance(world, TimeSpan.FromSeconds(20)));
+        // The driver never moves time while a request is in flight: once the poll hangs, the test moves it past the attempt timeout.
+        await world.Clock.RunAsync(world.Admin.WhenStalledAsync(SimulatorEndpoint.Status));
+        world.Clock.Advance(TimeSpan.FromSeconds(20));
         var done = await world.Clock.RunAsync(wait);
 
         Assert.Equal(VideoTaskStatus.Completed, done.Status);
@@ -96,14 +97,5 @@ public sealed class ReadRetryTests
 
         Assert.Equal(video.Length, result.Bytes);
         Assert.Equal(2, world.Admin.Journal.Count(j => j.Endpoint == SimulatorEndpoint.Download));
-    }
-
-    internal static async Task<int> UntilStalledThenAdvance(SimWorld world, TimeSpan by)
-    {
-        // The simulator has taken the stall fault and the client's request hangs on it.
-        await world.Clock.UntilAsync(c => c.InFlight == 1);
-        await VirtualClock.SpinUntilAsync(() => world.Admin.PendingFaults.Count == 0);
-        world.Clock.Advance(by);
-        return 0;
     }
 }

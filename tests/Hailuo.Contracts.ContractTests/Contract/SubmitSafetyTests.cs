@@ -81,7 +81,8 @@ public sealed class SubmitSafetyTests
         world.Admin.ScriptFault(new FaultRule(SimulatorEndpoint.Submit, FaultKind.Stall, 1));
         var submit = world.Client.SubmitAsync(Samples.Quick(WireDialect.MiniMax));
 
-        await ReadRetryTests.UntilStalledThenAdvance(world, TimeSpan.FromSeconds(30));
+        await world.Clock.RunAsync(world.Admin.WhenStalledAsync(SimulatorEndpoint.Submit));
+        world.Clock.Advance(TimeSpan.FromSeconds(30));
 
         var error = await Assert.ThrowsAsync<HailuoSubmitOutcomeUnknownException>(() => world.Clock.RunAsync(submit));
         Assert.IsType<TimeoutException>(error.InnerException, exactMatch: false);

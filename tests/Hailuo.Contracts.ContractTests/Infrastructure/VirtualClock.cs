@@ -77,6 +77,9 @@ internal sealed class VirtualClock : TimeProvider
         }
     }
 
+    /// <summary>Runs an operation without a result, such as waiting for the simulator to stall a request, on virtual time.</summary>
+    public Task RunAsync(Task operation) => RunAsync(Completed(operation));
+
     /// <summary>Waits (in real time, by signals, no polling) until the condition holds.</summary>
     public async Task UntilAsync(Func<VirtualClock, bool> condition, Task? orUntil = null)
     {
@@ -97,22 +100,14 @@ internal sealed class VirtualClock : TimeProvider
         }
     }
 
-    /// <summary>Spins (yielding, never sleeping) until a condition the clock is not told about holds, such as the simulator taking a fault.</summary>
-    public static async Task SpinUntilAsync(Func<bool> condition)
-    {
-        var spins = 0;
-        while (!condition())
-        {
-            await Task.Yield();
-            if (++spins > 10_000_000)
-            {
-                throw new TimeoutException("The condition never held.");
-            }
-        }
-    }
-
     /// <summary>Moves the clock; timers that fall due fire.</summary>
     public void Advance(TimeSpan by) => _inner.Advance(by);
+
+    private static async Task<bool> Completed(Task operation)
+    {
+        await operation;
+        return true;
+    }
 
     /// <summary>A hang guard, not a timing: nothing in a test waits on it, it only turns a stuck test into a failure.</summary>
     private async Task Watchdog(Task task)
