@@ -13,7 +13,7 @@ internal static class SimCommand
     public static Command Create(CliConsole console)
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
-        var command = new Command("sim", "Run the Hailuo simulator (both dialects) until Ctrl-C.") { urls };
+        var command = new Command("sim", "Run the Hailuo simulator (both dialects) until Ctrl-C.") { urls, SimExportCommand.Create(console) };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (result, cancellationToken) =>
         {

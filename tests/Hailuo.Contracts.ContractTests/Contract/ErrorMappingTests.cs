@@ -6,22 +6,7 @@ namespace Hailuo.Contracts.ContractTests.Contract;
 /// <summary>Each error the simulator produces arrives as its typed exception, with code, status and an actionable message.</summary>
 public sealed class ErrorMappingTests
 {
-    [Theory]
-    [InlineData(WireDialect.ApiMart, "authentication_error")]
-    [InlineData(WireDialect.MiniMax, "1004")]
-    public async Task A_key_the_service_does_not_accept_is_an_authentication_error_that_never_shows_the_key(WireDialect dialect, string code)
-    {
-        await using var world = SimWorld.Start(dialect, sim => sim.AcceptedKeys = new List<string> { "sk-another-key" });
-
-        var error = await Assert.ThrowsAsync<HailuoAuthenticationException>(() => world.Run(c => c.SubmitAsync(Samples.Quick(dialect))));
-
-        Assert.Equal(401, error.HttpStatus);
-        Assert.Equal(code, error.ProviderCode);
-        Assert.Contains(dialect == WireDialect.ApiMart ? "APIMART_API_KEY" : "MINIMAX_API_KEY", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(SimWorld.Key, error.ToString(), StringComparison.Ordinal);
-        Assert.Single(world.Wire.Requests);
-    }
-
+    // The tests of this kind that need no clock on the server run against the simulator and WireMock: tests/Hailuo.WireMock.Tests/Contract.
     [Theory]
     [InlineData(WireDialect.ApiMart, 402, "insufficient_balance")]
     [InlineData(WireDialect.MiniMax, 200, "1008")]
@@ -35,36 +20,6 @@ public sealed class ErrorMappingTests
         Assert.Equal(code, error.ProviderCode);
         Assert.Empty(world.Admin.Tasks);
         Assert.Equal(0, world.Client.Usage.Tasks);
-    }
-
-    [Theory]
-    [InlineData(WireDialect.ApiMart, "content_policy_violation")]
-    [InlineData(WireDialect.MiniMax, "1026")]
-    public async Task A_task_flagged_as_sensitive_ends_the_wait_with_a_content_policy_error(WireDialect dialect, string code)
-    {
-        await using var world = SimWorld.Start(dialect);
-
-        var error = await Assert.ThrowsAsync<HailuoContentPolicyException>(() => world.SubmitAndWait(Samples.Quick(dialect, "A street scene #sim-content-policy")));
-
-        Assert.Equal(code, error.ProviderCode);
-        Assert.Equal(world.Admin.Tasks[0].Id, error.TaskId);
-        Assert.Equal(VideoTaskStatus.Failed, error.Task?.Status);
-        Assert.Contains("sensitive", error.ErrorMessage, StringComparison.OrdinalIgnoreCase);
-    }
-
-    [Theory]
-    [InlineData(WireDialect.ApiMart)]
-    [InlineData(WireDialect.MiniMax)]
-    public async Task A_failed_task_ends_the_wait_with_task_failed_carrying_the_providers_message(WireDialect dialect)
-    {
-        await using var world = SimWorld.Start(dialect);
-
-        var error = await Assert.ThrowsAsync<HailuoTaskFailedException>(() => world.SubmitAndWait(Samples.Quick(dialect, "A street scene #sim-fail")));
-
-        Assert.IsNotType<HailuoContentPolicyException>(error);
-        Assert.Contains("generation failed", error.ErrorMessage, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains(error.ErrorMessage!, error.Message, StringComparison.Ordinal);
-        Assert.Equal(VideoTaskStatus.Failed, error.Task?.Status);
     }
 
     [Theory]
@@ -104,21 +59,6 @@ public sealed class ErrorMappingTests
         Assert.Equal("first_frame_image", failure.PropertyName);
         Assert.Equal(ValidationCodes.Image, failure.ErrorCode);
         Assert.Empty(world.Admin.Tasks);
-    }
-
-    [Theory]
-    [InlineData(WireDialect.ApiMart)]
-    [InlineData(WireDialect.MiniMax)]
-    public async Task An_unknown_task_id_is_a_not_found_error_that_names_the_task(WireDialect dialect)
-    {
-        await using var world = SimWorld.Start(dialect);
-
-        var error = await Assert.ThrowsAsync<HailuoException>(() => world.Run(c => c.GetTaskAsync("task_does_not_exist")));
-
-        Assert.Equal(404, error.HttpStatus);
-        Assert.Equal("task_does_not_exist", error.TaskId);
-        Assert.False(error.IsTransient);
-        Assert.Contains("task_does_not_exist", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ namespace Hailuo.Contracts.ContractTests.Contract;
 /// <summary>Waiting: polling on the options' interval, progress, resuming from a stored id, deadline and cancellation.</summary>
 public sealed class WaitTests
 {
+    // The tests of this kind that need no clock on the server run against the simulator and WireMock: tests/Hailuo.WireMock.Tests/Contract.
     [Theory]
     [InlineData(WireDialect.ApiMart)]
     [InlineData(WireDialect.MiniMax)]
@@ -26,23 +27,6 @@ public sealed class WaitTests
         Assert.Equal(new[] { true, true, true, false, true }, reports.Select(r => r.StatusChanged));
         var polls = world.Wire.Requests.Where(r => r.Method == "GET" && !r.PathAndQuery.Contains("files/retrieve", StringComparison.Ordinal)).ToList();
         Assert.Equal(5, polls.Count);
-    }
-
-    [Theory]
-    [InlineData(WireDialect.ApiMart)]
-    [InlineData(WireDialect.MiniMax)]
-    public async Task Wait_resumed_from_a_stored_task_id_by_another_client_completes_with_the_video_url(WireDialect dialect)
-    {
-        await using var world = SimWorld.Start(dialect, sim => sim.CompletedAfter = TimeSpan.FromMinutes(3));
-        var submitted = await world.Run(c => c.SubmitAsync(Samples.Quick(dialect)));
-        using var restarted = world.NewClient(dialect);
-
-        var done = await world.Clock.RunAsync(restarted.WaitForCompletionAsync(submitted.Id));
-
-        Assert.Equal(submitted.Id, done.Id);
-        Assert.Equal(VideoTaskStatus.Completed, done.Status);
-        Assert.NotNull(done.VideoUrl);
-        Assert.Single(world.Admin.Tasks);
     }
 
     [Fact]
@@ -84,18 +68,5 @@ public sealed class WaitTests
 
         Assert.Equal(2, world.Wire.To("/v1/query/").Count);
         Assert.Equal(TimeSpan.FromSeconds(30), world.Clock.GetUtcNow() - submitted.SubmittedAt);
-    }
-
-    [Fact]
-    public async Task A_completed_task_is_not_polled_again()
-    {
-        await using var world = SimWorld.Start(WireDialect.ApiMart);
-        var done = await world.SubmitAndWait(Samples.Quick(WireDialect.ApiMart));
-        var requests = world.Wire.Requests.Count;
-
-        var again = await world.Run(c => c.WaitForCompletionAsync(done));
-
-        Assert.Same(done, again);
-        Assert.Equal(requests, world.Wire.Requests.Count);
     }
 }

@@ -1,0 +1,64 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Hailuo.MockServer.WireMock;
+
+/// <summary>
+/// Writes the simulator's scenarios as WireMock stub mappings (<c>mappings/*.json</c>, MP4s in <c>__files/</c>) for
+/// real WireMock (Java, Docker) and, as far as its importer of that format goes, WireMock.Net (see docs/WIREMOCK.md).
+/// Every answer is recorded from an in-memory simulator, so the stubs say exactly what the simulator says.
+/// </summary>
+public static class WireMockExport
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+
+        // Stubs are read by people: keep '&' in URLs and quotes in messages as they are.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Records every scenario on the simulator and writes the mappings under <paramref name="directory"/>.</summary>
+    /// <param name="directory">The WireMock root directory (its <c>--root-dir</c>); created when missing, existing files of the same names are replaced.</param>
+    /// <param name="options">Base URL and accepted key; defaults to http://localhost:8080/ and any bearer key.</param>
+    /// <param name="cancellationToken">Stops the recording.</param>
+    /// <returns>The files written and the scenarios they play.</returns>
+    public static async Task<WireMockExportResult> WriteAsync(string directory, WireMockExportOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        options ??= new WireMockExportOptions();
+        if (!options.BaseUrl.IsAbsoluteUri || options.BaseUrl.Scheme is not ("http" or "https"))
+        {
+            throw new ArgumentException($"WireMockExportOptions.BaseUrl must be an absolute http(s) URL; it is '{options.BaseUrl}'.", nameof(options));
+        }
+
+        var recording = await ExportRecorder.RecordAsync(options.BaseUrl, cancellationToken).ConfigureAwait(false);
+        var (mappings, scenarios) = StubPlan.Build(recording, options);
+        var root = Path.GetFullPath(directory);
+        Directory.CreateDirectory(Path.Combine(root, "mappings"));
+        Directory.CreateDirectory(Path.Combine(root, "__files"));
+        var files = new List<string>();
+        foreach (var mapping in mappings)
+        {
+            var relative = Path.Combine("mappings", mapping.FileName + ".json");
+            await File.WriteAllTextAsync(Path.Combine(root, relative), mapping.ToJson().ToJsonString(Json) + "\n", new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            files.Add(relative);
+            if (mapping.BodyFileName is { } bodyFile && !files.Contains(Path.Combine("__files", bodyFile)))
+            {
+                var video = Path.Combine("__files", bodyFile);
+                await File.WriteAllBytesAsync(Path.Combine(root, video), mapping.Answer.Bytes!, cancellationToken).ConfigureAwait(false);
+                files.Add(video);
+            }
+        }
+
+        return new WireMockExportResult(root, files, scenarios);
+    }
+
+    /// <summary>The blocking form of <see cref="WriteAsync"/>, for build scripts and tools without async.</summary>
+    /// <param name="directory">The WireMock root directory.</param>
+    /// <param name="options">Base URL and accepted key.</param>
+    /// <returns>The files written and the scenarios they play.</returns>
+    public static WireMockExportResult Write(string directory, WireMockExportOptions? options = null) =>
+        Task.Run(() => WriteAsync(directory, options)).GetAwaiter().GetResult();
+}

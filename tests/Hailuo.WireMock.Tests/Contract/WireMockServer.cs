@@ -1,0 +1,19 @@
+using Hailuo.Contracts;
+using Hailuo.MockServer;
+using Hailuo.MockServer.WireMock;
+using Hailuo.WireMock.Tests.Infrastructure;
+
+namespace Hailuo.WireMock.Tests.Contract;
+
+/// <summary>The run's one real WireMock serving the export; each test starts from every scenario reset.</summary>
+internal sealed class WireMockServer(WireMockFixture wireMock) : IContractServer
+{
+    public async Task<ContractWorld> StartAsync(WireDialect dialect, ContractScenario scenario, Action<HailuoClientOptions>? client = null)
+    {
+        await wireMock.ResetAsync();
+        var name = wireMock.Export.Scenario(dialect, ContractScenarios.Marker(scenario)).Name;
+
+        // WireMock has no clock: the client's own waits still run on virtual time, so Retry-After and poll intervals cost nothing.
+        return new ContractWorld(new ManualTimeProvider(), new SocketsHttpHandler(), wireMock.BaseAddress, dialect, client, () => wireMock.SetStateAsync(name, WireMockScenarioStates.Expired), null);
+    }
+}
