@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Hailuo.Testing;
 using Xunit;
@@ -46,19 +45,7 @@ public sealed class SpecSchemaTests
     {
         var checker = Path.Combine(Root, "tools", "spec-schema");
         Assert.True(Directory.Exists(Path.Combine(checker, "node_modules", "ajv")), "Ajv is not installed: run 'npm ci --prefix tools/spec-schema' (.ci/run does).");
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(checker, "check.mjs"));
-        start.ArgumentList.Add(Path.Combine(Root, "spec", "hailuo.spec.schema.json"));
-        foreach (var file in files)
-        {
-            start.ArgumentList.Add(file);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
+        var arguments = new[] { Path.Combine(checker, "check.mjs"), Path.Combine(Root, "spec", "hailuo.spec.schema.json") }.Concat(files);
+        return await ProcessRunner.RunAsync("node", arguments, Root, TimeSpan.FromMinutes(1));
     }
 }

@@ -23,8 +23,8 @@ public sealed partial class ReadmeMainJobTests
 
         Assert.True(exit == 0, text);
         Assert.Contains("saved ", text, StringComparison.Ordinal);
-        var (width, height, duration) = await Ffprobe.ProbeAsync(output);
-        Assert.Equal((1366, 768), (width, height));
+        var (codec, width, height, duration) = await Ffprobe.ProbeAsync(output);
+        Assert.Equal(("h264", 1366, 768), (codec, width, height));
         Assert.Equal(10, duration, precision: 1);
     }
 

@@ -8,6 +8,19 @@ public static class ProcessRunner
     /// <summary>Runs <paramref name="file"/> with arguments in a directory; environment variables set to null are removed.</summary>
     public static async Task<(int Exit, string Output)> RunAsync(string file, IEnumerable<string> arguments, string directory, TimeSpan deadline, IReadOnlyDictionary<string, string?>? environment = null)
     {
+        var (exit, output, error) = await RunSeparatelyAsync(file, arguments, directory, deadline, environment);
+        return (exit, output + error);
+    }
+
+    /// <summary>Runs a command and returns its standard output; a non-zero exit throws with its standard error.</summary>
+    public static async Task<string> ReadAsync(string file, params string[] arguments)
+    {
+        var (exit, output, error) = await RunSeparatelyAsync(file, arguments, Environment.CurrentDirectory, TimeSpan.FromMinutes(1), null);
+        return exit == 0 ? output : throw new InvalidOperationException($"{file} exited with {exit}: {error}");
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> RunSeparatelyAsync(string file, IEnumerable<string> arguments, string directory, TimeSpan deadline, IReadOnlyDictionary<string, string?>? environment)
+    {
         var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
         {
@@ -40,6 +53,6 @@ public static class ProcessRunner
             throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish within {deadline}.");
         }
 
-        return (process.ExitCode, await output + await error);
+        return (process.ExitCode, await output, await error);
     }
 }
