@@ -18,7 +18,7 @@ internal static class ValidateCommand
             var chosen = ProviderChoice.Find(result.GetValue(provider));
             if (chosen is null)
             {
-                return console.Fail(ExitCodes.InvalidInput, $"--provider '{result.GetValue(provider)}' is not a provider of the spec; allowed: {ProviderChoice.Names}.");
+                return console.Fail(ExitCodes.InvalidInput, ProviderChoice.Unknown(result.GetValue(provider)));
             }
 
             var path = result.GetValue(file)!;

@@ -19,7 +19,7 @@ internal sealed class GenerateRun
         var provider = ProviderChoice.Find(arguments.Provider);
         if (provider is null)
         {
-            return _console.Fail(ExitCodes.InvalidInput, $"--provider '{arguments.Provider}' is not a provider of the spec; allowed: {ProviderChoice.Names}.");
+            return _console.Fail(ExitCodes.InvalidInput, ProviderChoice.Unknown(arguments.Provider));
         }
 
         var (request, problems) = RequestBuilder.Build(arguments, provider);

@@ -40,10 +40,10 @@ internal sealed class SimulatorSession : IAsyncDisposable
     /// <summary>Client options that talk to this simulator, on its clock.</summary>
     public HailuoClientOptions ClientOptions(ProviderInfo provider)
     {
-        var options = provider.Dialect == WireDialect.MiniMax ? HailuoClientOptions.MiniMax(ApiKey) : HailuoClientOptions.ApiMart(ApiKey);
+        var options = ClientFactory.Options(provider, ApiKey, Simulator.BaseAddress);
         options.TimeProvider = Simulator.Clock;
         options.PollingInterval = TimeSpan.FromSeconds(5);
-        return options.WithBaseAddress(Simulator.BaseAddress);
+        return options;
     }
 
     public async ValueTask DisposeAsync()
