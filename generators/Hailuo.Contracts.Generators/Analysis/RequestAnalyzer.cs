@@ -134,7 +134,7 @@ public sealed class RequestAnalyzer : DiagnosticAnalyzer
     {
         if (facts.MaxPromptLength is { } max)
         {
-            var length = CountCharacters(prompt);
+            var length = PromptLength.Count(prompt);
             if (length > max)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.PromptTooLong, location, length.ToString("N0", CultureInfo.InvariantCulture), max.ToString("N0", CultureInfo.InvariantCulture)));
@@ -159,22 +159,5 @@ public sealed class RequestAnalyzer : DiagnosticAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownCameraCommand, location, bracket.Text, command, string.Join(", ", known)));
             }
         }
-    }
-
-    // Counts Unicode scalar values, as the runtime validator does.
-    private static int CountCharacters(string text)
-    {
-        var count = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-
-            count++;
-        }
-
-        return count;
     }
 }

@@ -140,7 +140,7 @@ public static class RequestChecks
     }
 
     /// <summary>Characters as a person counts them: surrogate pairs count once.</summary>
-    public static int CountCharacters(string text) => text.EnumerateRunes().Count();
+    public static int CountCharacters(string text) => PromptLength.Count(text);
 
     private static void CheckBracket(CameraCommandSet camera, CameraBracket bracket, ValidationContext<VideoGenerationRequest> context)
     {

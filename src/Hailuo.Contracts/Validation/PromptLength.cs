@@ -1,0 +1,28 @@
+namespace Hailuo.Contracts;
+
+// Compiled into the runtime and, linked, into the analyzer (netstandard2.0), so both count a prompt the same way.
+#if HAILUO_ANALYZER
+internal
+#else
+/// <summary>How long a prompt is, as the validators and the analyzer count it.</summary>
+public
+#endif
+static class PromptLength
+{
+    /// <summary>Characters as a person counts them: a surrogate pair (an emoji, say) counts once.</summary>
+    public static int Count(string text)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+
+            count++;
+        }
+
+        return count;
+    }
+}
