@@ -14,7 +14,8 @@ public sealed class SimExportTests : IDisposable
 
         Assert.Equal(0, exit);
         var mappings = Directory.GetFiles(Path.Combine(_directory, "mappings"), "*.json");
-        Assert.Contains($"wrote {mappings.Length} mappings", output, StringComparison.Ordinal);
+        var videos = Directory.GetFiles(Path.Combine(_directory, "__files"), "*.mp4").Length;
+        Assert.Contains($"wrote {mappings.Length} mappings and {videos} video files for WireMock to", output, StringComparison.Ordinal);
         Assert.Contains("apimart-lifecycle: plain prompt", output, StringComparison.Ordinal);
         Assert.Contains("minimax-failed: prompt with #sim-fail", output, StringComparison.Ordinal);
         var completed = await File.ReadAllTextAsync(Path.Combine(_directory, "mappings", "apimart-lifecycle-05-poll-completed.json"));
@@ -30,6 +31,25 @@ public sealed class SimExportTests : IDisposable
         Assert.Equal(0, exit);
         var submit = await File.ReadAllTextAsync(Path.Combine(_directory, "mappings", "minimax-lifecycle-01-submit.json"));
         Assert.Contains("\"equalTo\": \"Bearer sk-only-this\"", submit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task By_default_both_formats_are_written_and_format_wiremock_net_writes_only_WireMock_Nets()
+    {
+        var both = Path.Combine(_directory, "both");
+        var net = Path.Combine(_directory, "net");
+
+        var (bothExit, bothOutput, _) = await CliRun.Run("sim", "export-wiremock", "--out", both);
+        var (netExit, netOutput, _) = await CliRun.Run("sim", "export-wiremock", "--out", net, "--format", "wiremock-net");
+
+        Assert.Equal((0, 0), (bothExit, netExit));
+        Assert.True(Directory.Exists(Path.Combine(both, "mappings")) && Directory.Exists(Path.Combine(both, "__admin", "mappings")));
+        Assert.Contains("WireMock: java -jar", bothOutput, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(net, "mappings")));
+        var submit = await File.ReadAllTextAsync(Path.Combine(net, "__admin", "mappings", "minimax-lifecycle-01-submit.json"));
+        Assert.Contains("\"SetStateTo\": \"Submitted\"", submit, StringComparison.Ordinal);
+        Assert.Contains("WireMock.Net: static mappings from", netOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("java -jar", netOutput, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 
 echo "machine: nproc $(nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), dotnet $(dotnet --version), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
 dotnet build -c Release -v q -nologo mockserver/Hailuo.MockServer >/dev/null
 dotnet build -c Release -v q -nologo src/Hailuo.Cli >/dev/null
-dotnet src/Hailuo.Cli/bin/Release/net10.0/hailuo.dll sim export-wiremock --out "$work/wiremock" --base-url "http://127.0.0.1:$wm_port" | head -1
+dotnet src/Hailuo.Cli/bin/Release/net10.0/hailuo.dll sim export-wiremock --out "$work/wiremock" --base-url "http://127.0.0.1:$wm_port" --format wiremock | head -1
 submit_apimart='{"model":"MiniMax-Hailuo-02","prompt":"A cat","duration":5,"resolution":"768p"}'
 
 # Milliseconds from process start until a submit is answered 200 (curl every 10 ms; ~10 ms resolution).

@@ -7,6 +7,9 @@ internal readonly record struct StubMatcher(string Kind, string Value)
 {
     public static StubMatcher EqualTo(string value) => new("equalTo", value);
 
+    /// <summary>Whether the value must be equal, rather than match a pattern.</summary>
+    public bool IsExact => Kind == "equalTo";
+
     /// <summary>Anchored patterns only: Java matches the whole value, WireMock.Net's RegexMatcher searches within it.</summary>
     public static StubMatcher Matches(string anchoredPattern) => new("matches", anchoredPattern);
 

@@ -6,7 +6,8 @@ namespace Hailuo.MockServer.WireMock;
 
 /// <summary>
 /// Writes the simulator's scenarios as WireMock stub mappings (<c>mappings/*.json</c>, MP4s in <c>__files/</c>) for
-/// real WireMock (Java, Docker) and, as far as its importer of that format goes, WireMock.Net (see docs/WIREMOCK.md).
+/// real WireMock (Java, Docker), and the same stubs in WireMock.Net's own format (<c>__admin/mappings/</c>), whose
+/// importer of WireMock's format drops scenarios and priorities (see docs/WIREMOCK.md).
 /// Every answer is recorded from an in-memory simulator, so the stubs say exactly what the simulator says.
 /// </summary>
 public static class WireMockExport
@@ -21,7 +22,7 @@ public static class WireMockExport
 
     /// <summary>Records every scenario on the simulator and writes the mappings under <paramref name="directory"/>.</summary>
     /// <param name="directory">The WireMock root directory (its <c>--root-dir</c>); created when missing, existing files of the same names are replaced.</param>
-    /// <param name="options">Base URL and accepted key; defaults to http://localhost:8080/ and any bearer key.</param>
+    /// <param name="options">Base URL, accepted key and formats; defaults to http://localhost:8080/, any bearer key and both formats.</param>
     /// <param name="cancellationToken">Stops the recording.</param>
     /// <returns>The files written and the scenarios they play.</returns>
     public static async Task<WireMockExportResult> WriteAsync(string directory, WireMockExportOptions? options = null, CancellationToken cancellationToken = default)
@@ -33,26 +34,46 @@ public static class WireMockExport
             throw new ArgumentException($"WireMockExportOptions.BaseUrl must be an absolute http(s) URL; it is '{options.BaseUrl}'.", nameof(options));
         }
 
+        if (options.Formats == 0 || (options.Formats & ~WireMockFormats.Both) != 0)
+        {
+            throw new ArgumentException($"WireMockExportOptions.Formats must be WireMock, WireMockNet or Both; it is '{options.Formats}'.", nameof(options));
+        }
+
         var recording = await ExportRecorder.RecordAsync(options.BaseUrl, cancellationToken).ConfigureAwait(false);
         var (mappings, scenarios) = StubPlan.Build(recording, options);
         var root = Path.GetFullPath(directory);
-        Directory.CreateDirectory(Path.Combine(root, "mappings"));
-        Directory.CreateDirectory(Path.Combine(root, "__files"));
         var files = new List<string>();
+        if (options.Formats.HasFlag(WireMockFormats.WireMock))
+        {
+            await WriteFormatAsync(root, "mappings", "__files", mappings, m => m.ToJson(), files, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (options.Formats.HasFlag(WireMockFormats.WireMockNet))
+        {
+            var folder = WireMockNetMapping.MappingsFolder;
+            await WriteFormatAsync(root, folder, Path.Combine(folder, WireMockNetMapping.FilesFolder), mappings, WireMockNetMapping.ToJson, files, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new WireMockExportResult(root, files, scenarios);
+    }
+
+    /// <summary>One format's mapping files, one per stub, and the videos they serve.</summary>
+    private static async Task WriteFormatAsync(string root, string mappingsFolder, string videosFolder, IReadOnlyList<StubMapping> mappings, Func<StubMapping, System.Text.Json.Nodes.JsonObject> toJson, List<string> files, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.Combine(root, mappingsFolder));
+        Directory.CreateDirectory(Path.Combine(root, videosFolder));
         foreach (var mapping in mappings)
         {
-            var relative = Path.Combine("mappings", mapping.FileName + ".json");
-            await File.WriteAllTextAsync(Path.Combine(root, relative), mapping.ToJson().ToJsonString(Json) + "\n", new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            var relative = Path.Combine(mappingsFolder, mapping.FileName + ".json");
+            await File.WriteAllTextAsync(Path.Combine(root, relative), toJson(mapping).ToJsonString(Json) + "\n", new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
             files.Add(relative);
-            if (mapping.BodyFileName is { } bodyFile && !files.Contains(Path.Combine("__files", bodyFile)))
+            if (mapping.BodyFileName is { } bodyFile && !files.Contains(Path.Combine(videosFolder, bodyFile)))
             {
-                var video = Path.Combine("__files", bodyFile);
+                var video = Path.Combine(videosFolder, bodyFile);
                 await File.WriteAllBytesAsync(Path.Combine(root, video), mapping.Answer.Bytes!, cancellationToken).ConfigureAwait(false);
                 files.Add(video);
             }
         }
-
-        return new WireMockExportResult(root, files, scenarios);
     }
 
     /// <summary>The blocking form of <see cref="WriteAsync"/>, for build scripts and tools without async.</summary>

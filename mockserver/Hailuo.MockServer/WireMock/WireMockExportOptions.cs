@@ -8,4 +8,7 @@ public sealed class WireMockExportOptions
 
     /// <summary>The only bearer key the stubs accept; null accepts any non-empty key, as the simulator does by default.</summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>The formats to write: WireMock's JSON format, WireMock.Net's own, or both (the default).</summary>
+    public WireMockFormats Formats { get; set; } = WireMockFormats.Both;
 }

@@ -6,7 +6,8 @@ namespace Hailuo.WireMock.Tests.Contract;
 
 /// <summary>
 /// The client's contract tests that need no clock on the server's side, run against the simulator and against real
-/// WireMock serving the export: the same test bodies, so both servers are held to the same contract.
+/// WireMock serving the export, and against the model of WireMock.Net serving its format: the same test bodies, so
+/// every server is held to the same contract.
 /// </summary>
 public abstract partial class SharedContractTests
 {
@@ -27,5 +28,12 @@ public sealed class SimulatorContractTests : SharedContractTests
 [Collection(WireMockRun.Name)]
 public sealed class WireMockContractTests(WireMockFixture wireMock) : SharedContractTests
 {
-    internal override IContractServer Server { get; } = new WireMockServer(wireMock);
+    internal override IContractServer Server { get; } = new StubHostServer(wireMock);
+}
+
+/// <summary>The shared contract tests against the model of WireMock.Net serving the export in its own format.</summary>
+[Collection(WireMockNetModelRun.Name)]
+public sealed class WireMockNetModelContractTests(WireMockNetModelFixture wireMockNet) : SharedContractTests
+{
+    internal override IContractServer Server { get; } = new StubHostServer(wireMockNet);
 }

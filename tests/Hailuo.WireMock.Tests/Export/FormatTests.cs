@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Hailuo.WireMock.Tests.Export;
 
-/// <summary>The files themselves: only the part of WireMock's JSON format that WireMock.Net reads, and the simulator's own answers.</summary>
+/// <summary>WireMock's format: only the part that WireMock.Net's importer reads alike, and the simulator's own answers.</summary>
 public sealed partial class FormatTests : IDisposable
 {
     private static readonly string[] Top = { "name", "priority", "scenarioName", "requiredScenarioState", "newScenarioState", "request", "response" };
@@ -116,7 +116,7 @@ public sealed partial class FormatTests : IDisposable
     private static string Prefix(WireDialect dialect) => Path.Combine("mappings", dialect == WireDialect.ApiMart ? "apimart" : "minimax");
 
     private static IEnumerable<(string File, JsonNode Mapping)> Mappings(WireMockExportResult export) => export.Files
-        .Where(f => f.EndsWith(".json", StringComparison.Ordinal))
+        .Where(f => Path.GetDirectoryName(f) == "mappings" && f.EndsWith(".json", StringComparison.Ordinal))
         .Select(f => (f, JsonNode.Parse(File.ReadAllText(Path.Combine(export.Directory, f)))!));
 
     private static IEnumerable<string> Patterns(JsonNode mapping)

@@ -9,11 +9,10 @@ using Xunit;
 
 namespace Hailuo.WireMock.Tests.Export;
 
-/// <summary>The exported mappings played by real WireMock, request by request, as a client in any language would meet them.</summary>
-[Collection(WireMockRun.Name)]
-public sealed class PlaybackTests(WireMockFixture wireMock) : IAsyncLifetime, IDisposable
+/// <summary>The exported mappings played request by request, as a client in any language would meet them.</summary>
+public abstract class PlaybackTests(IStubHost wireMock) : IAsyncLifetime, IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = wireMock.BaseAddress };
+    private readonly HttpClient _http = new(wireMock.CreateHandler()) { BaseAddress = wireMock.BaseAddress };
 
     public Task InitializeAsync() => wireMock.ResetAsync();
 
@@ -22,7 +21,7 @@ public sealed class PlaybackTests(WireMockFixture wireMock) : IAsyncLifetime, ID
     [Fact]
     public async Task Every_exported_mapping_file_is_loaded_from_the_mappings_folder()
     {
-        var files = wireMock.Export.Files.Count(f => f.StartsWith("mappings", StringComparison.Ordinal));
+        var files = wireMock.Export.Files.Count(f => Path.GetDirectoryName(f) == wireMock.MappingsFolder && f.EndsWith(".json", StringComparison.Ordinal));
 
         Assert.Equal(files, await wireMock.MappingCountAsync());
         foreach (var scenario in wireMock.Export.Scenarios)
@@ -154,7 +153,11 @@ public sealed class PlaybackTests(WireMockFixture wireMock) : IAsyncLifetime, ID
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private static string SubmitPath(WireDialect dialect) => dialect == WireDialect.ApiMart ? "v1/videos/generations" : "v1/video_generation";
 
@@ -211,3 +214,11 @@ public sealed class PlaybackTests(WireMockFixture wireMock) : IAsyncLifetime, ID
         return file["file"]!["download_url"]!.GetValue<string>();
     }
 }
+
+/// <summary>Real WireMock serving the export in WireMock's JSON format.</summary>
+[Collection(WireMockRun.Name)]
+public sealed class WireMockPlaybackTests(WireMockFixture wireMock) : PlaybackTests(wireMock);
+
+/// <summary>The model of WireMock.Net serving the export in WireMock.Net's own format.</summary>
+[Collection(WireMockNetModelRun.Name)]
+public sealed class WireMockNetModelPlaybackTests(WireMockNetModelFixture wireMockNet) : PlaybackTests(wireMockNet);

@@ -16,7 +16,7 @@ public sealed class WireMockRun : ICollectionFixture<WireMockFixture>
 /// One real WireMock for the test run, loaded with the export (written after WireMock named its port, so download
 /// URLs point at it) through WireMock's own mappings folder, exactly as a user would run it.
 /// </summary>
-public sealed class WireMockFixture : IAsyncLifetime
+public sealed class WireMockFixture : IStubHost, IAsyncLifetime
 {
     /// <summary>The only key the exported stubs accept (the contract tests' key).</summary>
     public const string Key = Contracts.ContractTests.Infrastructure.SimWorld.Key;
@@ -28,18 +28,22 @@ public sealed class WireMockFixture : IAsyncLifetime
 
     public WireMockExportResult Export { get; private set; } = null!;
 
+    public string MappingsFolder => "mappings";
+
     /// <summary>A client for WireMock's admin API.</summary>
     public HttpClient Admin { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         _process = await WireMockProcess.StartAsync(_root);
-        Export = await WireMockExport.WriteAsync(_root, new WireMockExportOptions { BaseUrl = _process.BaseAddress, ApiKey = Key });
+        Export = await WireMockExport.WriteAsync(_root, new WireMockExportOptions { BaseUrl = _process.BaseAddress, ApiKey = Key, Formats = WireMockFormats.WireMock });
         Admin = new HttpClient { BaseAddress = new Uri(BaseAddress, "__admin/") };
 
         // Reloads mappings/ from disk: the files just written are what WireMock serves.
         (await Admin.PostAsync("mappings/reset", null)).EnsureSuccessStatusCode();
     }
+
+    public HttpMessageHandler CreateHandler() => new SocketsHttpHandler();
 
     /// <summary>Every scenario back to Started and an empty request journal: the state a test starts from.</summary>
     public async Task ResetAsync()

@@ -5,8 +5,8 @@ using Hailuo.WireMock.Tests.Infrastructure;
 
 namespace Hailuo.WireMock.Tests.Contract;
 
-/// <summary>The run's one real WireMock serving the export; each test starts from every scenario reset.</summary>
-internal sealed class WireMockServer(WireMockFixture wireMock) : IContractServer
+/// <summary>A server playing the export (real WireMock, or the model of WireMock.Net); each test starts from every scenario reset.</summary>
+internal sealed class StubHostServer(IStubHost wireMock) : IContractServer
 {
     public async Task<ContractWorld> StartAsync(WireDialect dialect, ContractScenario scenario, Action<HailuoClientOptions>? client = null)
     {
@@ -14,6 +14,6 @@ internal sealed class WireMockServer(WireMockFixture wireMock) : IContractServer
         var name = wireMock.Export.Scenario(dialect, ContractScenarios.Marker(scenario)).Name;
 
         // WireMock has no clock: the client's own waits still run on virtual time, so Retry-After and poll intervals cost nothing.
-        return new ContractWorld(new ManualTimeProvider(), new SocketsHttpHandler(), wireMock.BaseAddress, dialect, client, () => wireMock.SetStateAsync(name, WireMockScenarioStates.Expired), null);
+        return new ContractWorld(new ManualTimeProvider(), wireMock.CreateHandler(), wireMock.BaseAddress, dialect, client, () => wireMock.SetStateAsync(name, WireMockScenarioStates.Expired), null);
     }
 }
