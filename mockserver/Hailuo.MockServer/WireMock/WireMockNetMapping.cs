@@ -58,7 +58,8 @@ internal static class WireMockNetMapping
         var json = new JsonObject { ["Path"] = new JsonObject { ["Matchers"] = new JsonArray(path) }, ["Methods"] = new JsonArray(request.Method) };
         if (request.Headers.Count > 0)
         {
-            json["Headers"] = Named(request.Headers);
+            // WireMock.Net looks header names up case-sensitively unless told otherwise; HTTP and WireMock ignore their case.
+            json["Headers"] = Named(request.Headers, ignoreNameCase: true);
         }
 
         if (request.Query.Count > 0)
@@ -102,6 +103,14 @@ internal static class WireMockNetMapping
         ["Pattern"] = matcher.Value,
     };
 
-    private static JsonArray Named(IEnumerable<KeyValuePair<string, StubMatcher>> matchers) =>
-        new(matchers.Select(m => (JsonNode)new JsonObject { ["Name"] = m.Key, ["Matchers"] = new JsonArray(Matcher(m.Value)) }).ToArray());
+    private static JsonArray Named(IEnumerable<KeyValuePair<string, StubMatcher>> matchers, bool ignoreNameCase = false) => new(matchers.Select(m =>
+    {
+        var json = new JsonObject { ["Name"] = m.Key, ["Matchers"] = new JsonArray(Matcher(m.Value)) };
+        if (ignoreNameCase)
+        {
+            json["IgnoreCase"] = true;
+        }
+
+        return (JsonNode)json;
+    }).ToArray());
 }

@@ -62,6 +62,17 @@ public sealed class WireMockNetFormatTests : IDisposable
     }
 
     [Fact]
+    public async Task Header_names_are_matched_ignoring_case_as_HTTP_and_WireMock_do()
+    {
+        var export = await WireMockExport.WriteAsync(_directory, new WireMockExportOptions { Formats = WireMockFormats.WireMockNet });
+
+        var headers = Guids(export).Keys.SelectMany(f => Read(export, Path.Combine(NetFolder, f))["Request"]!["Headers"]?.AsArray() ?? []).ToList();
+
+        Assert.NotEmpty(headers);
+        Assert.All(headers, h => Assert.True((bool?)h!["IgnoreCase"]));
+    }
+
+    [Fact]
     public async Task Mapping_ids_are_unique_and_the_same_in_every_export_so_a_new_export_replaces_the_old_mappings()
     {
         var first = await WireMockExport.WriteAsync(Path.Combine(_directory, "first"), new WireMockExportOptions { Formats = WireMockFormats.WireMockNet });

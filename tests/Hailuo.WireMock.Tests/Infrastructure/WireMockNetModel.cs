@@ -140,8 +140,12 @@ internal sealed class WireMockNetModel
         }
     }
 
-    private static (string Name, Func<string, bool>[] Matchers)[] Named(string file, JsonNode? list) =>
-        list?.AsArray().Select(h => ((string)h!["Name"]!, h["Matchers"]!.AsArray().Select(m => Matcher(file, m!)).ToArray())).ToArray() ?? [];
+    /// <summary>RequestMessageHeaderMatcher: the name is looked up ordinally unless IgnoreCase; every value must match a matcher.</summary>
+    private static (string Name, bool IgnoreCase, Func<string, bool>[] Matchers)[] Named(string file, JsonNode? list) => list?.AsArray().Select(h =>
+    {
+        Known(file, h!.AsObject(), ["Name", "IgnoreCase", "Matchers"]);
+        return ((string)h["Name"]!, (bool?)h["IgnoreCase"] == true, h["Matchers"]!.AsArray().Select(m => Matcher(file, m!)).ToArray());
+    }).ToArray() ?? [];
 
     /// <summary>ExactMatcher compares ordinally; RegexMatcher searches (IsMatch), case-sensitive unless IgnoreCase.</summary>
     private static Func<string, bool> Matcher(string file, JsonNode matcher)
@@ -162,7 +166,7 @@ internal sealed class WireMockNetModel
         public string? NextState { get; set; }
     }
 
-    /// <summary>What the matchers look at: method, path, query, headers (names ignore case) and the body as text.</summary>
+    /// <summary>What the matchers look at: method, path, query, headers and the body as text.</summary>
     private sealed class Incoming(HttpRequestMessage request, string body)
     {
         public string Method { get; } = request.Method.Method;
@@ -173,9 +177,9 @@ internal sealed class WireMockNetModel
 
         public string Body { get; } = body;
 
-        public IEnumerable<string> Header(string name) =>
-            request.Headers.TryGetValues(name, out var values) ? values
-            : request.Content?.Headers.TryGetValues(name, out var content) == true ? content : [];
+        public List<string> Header(string name, bool ignoreCase) => request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
+            .Where(h => string.Equals(h.Key, name, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+            .SelectMany(h => h.Value).ToList();
     }
 
     private sealed record Mapping(
@@ -186,15 +190,15 @@ internal sealed class WireMockNetModel
         string? SetStateTo,
         string[] Methods,
         Func<string, bool>[] Path,
-        (string Name, Func<string, bool>[] Matchers)[] HeaderMatchers,
-        (string Name, Func<string, bool>[] Matchers)[] ParamMatchers,
+        (string Name, bool IgnoreCase, Func<string, bool>[] Matchers)[] HeaderMatchers,
+        (string Name, bool IgnoreCase, Func<string, bool>[] Matchers)[] ParamMatchers,
         Func<string, bool>? Body,
         JsonObject Response)
     {
         public bool Matches(Incoming request, string? scenarioState) =>
             Methods.Contains(request.Method, StringComparer.OrdinalIgnoreCase)
             && Path.Any(m => m(request.Path))
-            && HeaderMatchers.All(h => request.Header(h.Name).Any(v => h.Matchers.Any(m => m(v))))
+            && HeaderMatchers.All(h => request.Header(h.Name, h.IgnoreCase) is { Count: > 0 } values && values.All(v => h.Matchers.Any(m => m(v))))
             && ParamMatchers.All(p => (request.Query.GetValues(p.Name) ?? []).Any(v => p.Matchers.Any(m => m(v))))
             && (Body is null || Body(request.Body))
 
