@@ -54,6 +54,42 @@ public sealed class AnalyzerTests
         Assert.Empty(await Analyze(source));
     }
 
+    private const string BodyPrefix = "using Hailuo.Contracts;\nclass C\n{\n    static VideoMode? M = null;\n    object F()\n    {\n        ";
+    private const string BodySuffix = "\n    }\n}\n";
+
+    public static TheoryData<string, string, string, string> AssignmentCases => new()
+    {
+        // id, the method body, the text the diagnostic points at, a part of its message
+        { "HLU1002", "var r = new VideoGenerationRequest { Model = \"MiniMax-Hailuo-02\", Resolution = \"1080p\" };\n        r.Duration = 10;\n        return r;", "10;", "'duration' is 10 at 1080p, which MiniMax-Hailuo-02 text-to-video does not allow" },
+        { "HLU1002", "var r = new VideoGenerationRequest();\n        r.Model = \"MiniMax-Hailuo-02\";\n        r.Duration = 10;\n        r.Resolution = \"1080p\";\n        return r;", "10;", "allowed: APIMart: 5 s at 1080p; MiniMax: 6 s at 1080p" },
+        { "HLU1001", "var r = new VideoGenerationRequest();\n        r.Model = \"MiniMax-Hailuo-04\";\n        return r;", "\"MiniMax-Hailuo-04\"", "which no provider of the spec offers" },
+        { "HLU1003", "var r = new VideoGenerationRequest { Model = \"MiniMax-Hailuo-02\" };\n        r.Prompt = \"A product [Orbit right]\";\n        return r;", "\"A product [Orbit right]\"", "the unknown command 'Orbit right'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(AssignmentCases))]
+    public async Task Values_assigned_later_to_the_local_that_holds_the_request_are_checked_with_its_initializer(string id, string body, string at, string message)
+    {
+        var source = BodyPrefix + body + BodySuffix;
+
+        var diagnostic = Assert.Single(await Analyze(source));
+
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(source.IndexOf(at, BodyPrefix.Length, StringComparison.Ordinal), diagnostic.Location.SourceSpan.Start);
+        Assert.Contains(message, diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("var r = new VideoGenerationRequest { Model = \"MiniMax-Hailuo-02\", Resolution = \"1080p\" };\n        r.Duration = 10;\n        r.Duration = 6;\n        return r;")]
+    [InlineData("var r = new VideoGenerationRequest { Model = \"MiniMax-Hailuo-02\", Resolution = \"1080p\", Duration = 6 };\n        r.Duration += 4;\n        return r;")]
+    [InlineData("var r = new VideoGenerationRequest { Model = \"MiniMax-Hailuo-02\", Resolution = \"1080p\" };\n        r = new VideoGenerationRequest();\n        r.Duration = 10;\n        return r;")]
+    [InlineData("var r = new VideoGenerationRequest { Model = \"MiniMax-Hailuo-02\", Resolution = \"512p\", Duration = 6, Mode = M };\n        return r;")]
+    [InlineData("var r = new VideoGenerationRequest { Model = \"MiniMax-Hailuo-02\", Resolution = \"512p\", Duration = 6 };\n        r.FirstFrameImage = \"https://x.example/a.png\";\n        return r;")]
+    public async Task Values_set_twice_changed_in_place_on_a_reassigned_local_or_of_an_unknown_mode_are_left_alone(string body)
+    {
+        Assert.Empty(await Analyze(BodyPrefix + body + BodySuffix));
+    }
+
     [Fact]
     public async Task Without_a_spec_file_the_analyzer_stays_silent()
     {

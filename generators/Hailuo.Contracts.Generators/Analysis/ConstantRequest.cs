@@ -1,11 +1,21 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Hailuo.Contracts.Generators.Analysis;
 
-/// <summary>What an object initializer of VideoGenerationRequest sets, with the constant values and where they stand.</summary>
+/// <summary>
+/// What a VideoGenerationRequest is given, in its object initializer and in later assignments to the same local:
+/// the constant values and where they stand. A property set more than once, or to a value unknown at compile time,
+/// counts as unknown, so nothing is reported that the code might not do.
+/// </summary>
 internal sealed class ConstantRequest
 {
+    private static readonly string[] ModeProperties = { "Mode", "FirstFrameImage", "LastFrameImage", "SubjectReference" };
+
+    private readonly HashSet<string> _set = new();
+    private readonly HashSet<string> _unknown = new();
+
     public (string Value, Location Location)? Model { get; private set; }
 
     public (string Value, Location Location)? Resolution { get; private set; }
@@ -22,53 +32,86 @@ internal sealed class ConstantRequest
 
     public bool HasSubject { get; private set; }
 
-    public static ConstantRequest Read(IObjectOrCollectionInitializerOperation initializer)
+    /// <summary>Whether the mode is known: every property that decides it was set at most once, to a constant where it matters.</summary>
+    public bool ModeKnown
     {
-        var request = new ConstantRequest();
-        foreach (var child in initializer.Initializers)
+        get
         {
-            if (child is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
+            foreach (var property in ModeProperties)
             {
-                continue;
+                if (_unknown.Contains(property))
+                {
+                    return false;
+                }
             }
 
-            var value = Unwrap(assignment.Value);
-            var constant = value.ConstantValue;
-            var location = value.Syntax.GetLocation();
-            var isNull = constant.HasValue && constant.Value is null;
-            switch (property.Property.Name)
+            return true;
+        }
+    }
+
+    public static ConstantRequest Read(IObjectOrCollectionInitializerOperation? initializer)
+    {
+        var request = new ConstantRequest();
+        if (initializer is not null)
+        {
+            foreach (var child in initializer.Initializers)
             {
-                case "Model" when constant.Value is string model:
-                    request.Model = (model, location);
-                    break;
-                case "Resolution" when constant.Value is string resolution:
-                    request.Resolution = (resolution, location);
-                    break;
-                case "Duration" when constant.Value is int duration:
-                    request.Duration = (duration, location);
-                    break;
-                case "Prompt" when constant.Value is string prompt:
-                    request.Prompt = (prompt, location);
-                    break;
-                case "Mode" when constant.Value is int mode:
-                    request.ExplicitMode = mode;
-                    break;
-                case "FirstFrameImage":
-                    request.HasFirstFrame = !isNull;
-                    break;
-                case "LastFrameImage":
-                    request.HasLastFrame = !isNull;
-                    break;
-                case "SubjectReference":
-                    request.HasSubject = !isNull;
-                    break;
+                if (child is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
+                {
+                    request.Set(property.Property.Name, assignment.Value);
+                }
             }
         }
 
         return request;
     }
 
-    /// <summary>The spec's mode word, as VideoGenerationRequest.EffectiveMode decides it; null when it cannot be known.</summary>
+    /// <summary>One assignment of a property (null: a change to a value not known here); a second one makes it unknown.</summary>
+    public void Set(string property, IOperation? assigned)
+    {
+        if (!_set.Add(property) || assigned is null)
+        {
+            Forget(property);
+            return;
+        }
+
+        var value = Unwrap(assigned);
+        var constant = value.ConstantValue;
+        var location = value.Syntax.GetLocation();
+        var isNull = constant.HasValue && constant.Value is null;
+        switch (property)
+        {
+            case "Model" when constant.Value is string model:
+                Model = (model, location);
+                break;
+            case "Resolution" when constant.Value is string resolution:
+                Resolution = (resolution, location);
+                break;
+            case "Duration" when constant.Value is int duration:
+                Duration = (duration, location);
+                break;
+            case "Prompt" when constant.Value is string prompt:
+                Prompt = (prompt, location);
+                break;
+            case "Mode" when constant.Value is int mode:
+                ExplicitMode = mode;
+                break;
+            case "Mode":
+                _unknown.Add(property);
+                break;
+            case "FirstFrameImage":
+                HasFirstFrame = !isNull;
+                break;
+            case "LastFrameImage":
+                HasLastFrame = !isNull;
+                break;
+            case "SubjectReference":
+                HasSubject = !isNull;
+                break;
+        }
+    }
+
+    /// <summary>The spec's mode word, as VideoGenerationRequest.EffectiveMode decides it; only meaningful when <see cref="ModeKnown"/>.</summary>
     public string Mode()
     {
         var modes = Parsing.SpecParser.Modes;
@@ -80,7 +123,27 @@ internal sealed class ConstantRequest
         return HasSubject ? modes[3] : HasFirstFrame && HasLastFrame ? modes[2] : HasFirstFrame ? modes[1] : modes[0];
     }
 
-    // Implicit conversions (int to int?, for one) hide the constant one level down.
-    private static IOperation Unwrap(IOperation operation) =>
+    private void Forget(string property)
+    {
+        _unknown.Add(property);
+        switch (property)
+        {
+            case "Model":
+                Model = null;
+                break;
+            case "Resolution":
+                Resolution = null;
+                break;
+            case "Duration":
+                Duration = null;
+                break;
+            case "Prompt":
+                Prompt = null;
+                break;
+        }
+    }
+
+    /// <summary>Implicit conversions (int to int?, for one) hide the constant one level down.</summary>
+    public static IOperation Unwrap(IOperation operation) =>
         operation is IConversionOperation { IsImplicit: true } conversion ? Unwrap(conversion.Operand) : operation;
 }

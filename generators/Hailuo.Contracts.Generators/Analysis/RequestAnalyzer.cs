@@ -12,8 +12,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Hailuo.Contracts.Generators.Analysis;
 
 /// <summary>
-/// Flags untyped VideoGenerationRequest initializers whose constant values the spec forbids, at compile time,
-/// for code that does not use the typed builders.
+/// Flags untyped VideoGenerationRequests whose constant values the spec forbids, at compile time, for code that does
+/// not use the typed builders: values from object initializers and from later assignments to the same local.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RequestAnalyzer : DiagnosticAnalyzer
@@ -51,44 +51,35 @@ public sealed class RequestAnalyzer : DiagnosticAnalyzer
             }
 
             var facts = new UsageFacts(specs);
-            start.RegisterOperationAction(
-                operation =>
-                {
-                    var creation = (IObjectCreationOperation)operation.Operation;
-                    if (creation.Initializer is not null && SymbolEqualityComparer.Default.Equals(creation.Type, requestType))
-                    {
-                        Analyze(operation, ConstantRequest.Read(creation.Initializer), facts);
-                    }
-                },
-                OperationKind.ObjectCreation);
+            start.RegisterOperationBlockStartAction(block => RequestsOfBlock.Register(block, requestType, (report, request) => Analyze(report, request, facts)));
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, ConstantRequest request, UsageFacts facts)
+    private static void Analyze(System.Action<Diagnostic> report, ConstantRequest request, UsageFacts facts)
     {
         if (request.Model is { } model)
         {
             var offers = facts.Offers(model.Value);
             if (offers.Count == 0)
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownModel, model.Location, model.Value, string.Join(", ", facts.ModelIds)));
+                report(Diagnostic.Create(DiagnosticDescriptors.UnknownModel, model.Location, model.Value, string.Join(", ", facts.ModelIds)));
             }
             else if (PairProblem(request, offers) is { } problem)
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ForbiddenPair, problem.Location, problem.Message));
+                report(Diagnostic.Create(DiagnosticDescriptors.ForbiddenPair, problem.Location, problem.Message));
             }
         }
 
         if (request.Prompt is { } prompt)
         {
-            AnalyzePrompt(context, prompt.Value, prompt.Location, facts);
+            AnalyzePrompt(report, prompt.Value, prompt.Location, facts);
         }
     }
 
     /// <summary>A pair is flagged only when no provider that offers the model allows it.</summary>
     private static (string Message, Location Location)? PairProblem(ConstantRequest request, IReadOnlyList<(ProviderModel Provider, ModelModel Model)> offers)
     {
-        if (request.Resolution is null)
+        if (request.Resolution is null || !request.ModeKnown)
         {
             return null;
         }
@@ -130,14 +121,14 @@ public sealed class RequestAnalyzer : DiagnosticAnalyzer
             : string.Join(", ", entry.Matrix.Select(r => r.Resolution + " (" + string.Join(", ", r.Durations.Select(d => d.ToString(CultureInfo.InvariantCulture))) + " s)"));
     }
 
-    private static void AnalyzePrompt(OperationAnalysisContext context, string prompt, Location location, UsageFacts facts)
+    private static void AnalyzePrompt(System.Action<Diagnostic> report, string prompt, Location location, UsageFacts facts)
     {
         if (facts.MaxPromptLength is { } max)
         {
             var length = PromptLength.Count(prompt);
             if (length > max)
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.PromptTooLong, location, length.ToString("N0", CultureInfo.InvariantCulture), max.ToString("N0", CultureInfo.InvariantCulture)));
+                report(Diagnostic.Create(DiagnosticDescriptors.PromptTooLong, location, length.ToString("N0", CultureInfo.InvariantCulture), max.ToString("N0", CultureInfo.InvariantCulture)));
             }
         }
 
@@ -151,12 +142,12 @@ public sealed class RequestAnalyzer : DiagnosticAnalyzer
         {
             if (bracket.Commands.Count > camera.MaxPerBracket)
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TooManyCameraCommands, location, bracket.Text, bracket.Commands.Count.ToString(CultureInfo.InvariantCulture), camera.MaxPerBracket.ToString(CultureInfo.InvariantCulture)));
+                report(Diagnostic.Create(DiagnosticDescriptors.TooManyCameraCommands, location, bracket.Text, bracket.Commands.Count.ToString(CultureInfo.InvariantCulture), camera.MaxPerBracket.ToString(CultureInfo.InvariantCulture)));
             }
 
             foreach (var command in bracket.Commands.Where(c => !known.Any(k => string.Equals(k, c, System.StringComparison.OrdinalIgnoreCase))))
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownCameraCommand, location, bracket.Text, command, string.Join(", ", known)));
+                report(Diagnostic.Create(DiagnosticDescriptors.UnknownCameraCommand, location, bracket.Text, command, string.Join(", ", known)));
             }
         }
     }
