@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Hailuo.MockServer.WireMock;
 
@@ -43,23 +44,20 @@ public static class WireMockExport
         var (mappings, scenarios) = StubPlan.Build(recording, options);
         var root = Path.GetFullPath(directory);
         var files = new List<string>();
-        if (options.Formats.HasFlag(WireMockFormats.WireMock))
+        foreach (var format in new[] { WireMockFormats.WireMock, WireMockFormats.WireMockNet }.Where(f => options.Formats.HasFlag(f)))
         {
-            await WriteFormatAsync(root, "mappings", "__files", mappings, m => m.ToJson(), files, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (options.Formats.HasFlag(WireMockFormats.WireMockNet))
-        {
-            var folder = WireMockNetMapping.MappingsFolder;
-            await WriteFormatAsync(root, folder, Path.Combine(folder, WireMockNetMapping.FilesFolder), mappings, WireMockNetMapping.ToJson, files, cancellationToken).ConfigureAwait(false);
+            await WriteFormatAsync(root, format, mappings, files, cancellationToken).ConfigureAwait(false);
         }
 
         return new WireMockExportResult(root, files, scenarios);
     }
 
     /// <summary>One format's mapping files, one per stub, and the videos they serve.</summary>
-    private static async Task WriteFormatAsync(string root, string mappingsFolder, string videosFolder, IReadOnlyList<StubMapping> mappings, Func<StubMapping, System.Text.Json.Nodes.JsonObject> toJson, List<string> files, CancellationToken cancellationToken)
+    private static async Task WriteFormatAsync(string root, WireMockFormats format, IReadOnlyList<StubMapping> mappings, List<string> files, CancellationToken cancellationToken)
     {
+        var mappingsFolder = WireMockLayout.MappingsFolder(format);
+        var videosFolder = WireMockLayout.VideosFolder(format);
+        Func<StubMapping, JsonObject> toJson = format == WireMockFormats.WireMock ? m => m.ToJson() : WireMockNetMapping.ToJson;
         Directory.CreateDirectory(Path.Combine(root, mappingsFolder));
         Directory.CreateDirectory(Path.Combine(root, videosFolder));
         foreach (var mapping in mappings)

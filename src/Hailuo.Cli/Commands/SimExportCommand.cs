@@ -39,11 +39,11 @@ internal static class SimExportCommand
 
             var options = new WireMockExportOptions { BaseUrl = parsed, ApiKey = result.GetValue(apiKey), Formats = Formats[result.GetValue(format)!] };
             var written = await WireMockExport.WriteAsync(result.GetValue(output)!.FullName, options, cancellationToken).ConfigureAwait(false);
-            var netFolder = Path.Combine("__admin", "mappings");
-            foreach (var (name, folder, videoFolder) in new[] { ("WireMock", "mappings", "__files"), ("WireMock.Net", netFolder, Path.Combine(netFolder, "__files")) })
+            foreach (var (format, name) in new[] { (WireMockFormats.WireMock, "WireMock"), (WireMockFormats.WireMockNet, "WireMock.Net") })
             {
+                var folder = WireMockLayout.MappingsFolder(format);
                 var mappings = written.Files.Count(f => Path.GetDirectoryName(f) == folder);
-                var videos = written.Files.Count(f => Path.GetDirectoryName(f) == videoFolder);
+                var videos = written.Files.Count(f => Path.GetDirectoryName(f) == WireMockLayout.VideosFolder(format));
                 if (mappings > 0)
                 {
                     console.Output.WriteLine($"wrote {mappings} mappings and {videos} video files for {name} to {Path.Combine(written.Directory, folder)}");
@@ -63,7 +63,7 @@ internal static class SimExportCommand
 
             if (options.Formats.HasFlag(WireMockFormats.WireMockNet))
             {
-                console.Output.WriteLine($"WireMock.Net: static mappings from {Path.Combine(written.Directory, "__admin", "mappings")} (ReadStaticMappings), port {options.BaseUrl.Port}");
+                console.Output.WriteLine($"WireMock.Net: static mappings from {Path.Combine(written.Directory, WireMockLayout.MappingsFolder(WireMockFormats.WireMockNet))} (ReadStaticMappings), port {options.BaseUrl.Port}");
             }
 
             return ExitCodes.Success;
