@@ -98,7 +98,8 @@ internal sealed record StubMapping(string FileName, string Name, int Priority, S
         return json;
     }
 
-    private JsonObject Response()
+    /// <summary>The recorded headers a stub repeats, as a JSON object of plain strings (both formats write them so).</summary>
+    public JsonObject ResponseHeaders()
     {
         var headers = new JsonObject();
         foreach (var (name, value) in Answer.Headers)
@@ -106,7 +107,15 @@ internal sealed record StubMapping(string FileName, string Name, int Priority, S
             headers[name] = value;
         }
 
-        var json = new JsonObject { ["status"] = Answer.Status, ["headers"] = headers };
+        return headers;
+    }
+
+    /// <summary>The file that holds a binary answer's bytes; every binary answer has one.</summary>
+    public string BinaryBodyFile => BodyFileName ?? throw new InvalidOperationException($"Stub '{Name}' has a binary answer but no body file.");
+
+    private JsonObject Response()
+    {
+        var json = new JsonObject { ["status"] = Answer.Status, ["headers"] = ResponseHeaders() };
         if (Answer.Json is { } body)
         {
             json["jsonBody"] = body.DeepClone();
@@ -114,7 +123,7 @@ internal sealed record StubMapping(string FileName, string Name, int Priority, S
         else
         {
             // base64Body is not used: WireMock.Net's importer decodes it to UTF-8 text, which breaks binary files.
-            json["bodyFileName"] = BodyFileName ?? throw new InvalidOperationException($"Stub '{Name}' has a binary answer but no body file.");
+            json["bodyFileName"] = BinaryBodyFile;
         }
 
         return json;

@@ -77,20 +77,14 @@ internal static class WireMockNetMapping
 
     private static JsonObject Response(StubMapping stub)
     {
-        var headers = new JsonObject();
-        foreach (var (name, value) in stub.Answer.Headers)
-        {
-            headers[name] = value;
-        }
-
-        var json = new JsonObject { ["StatusCode"] = stub.Answer.Status, ["Headers"] = headers };
+        var json = new JsonObject { ["StatusCode"] = stub.Answer.Status, ["Headers"] = stub.ResponseHeaders() };
         if (stub.Answer.Json is { } body)
         {
             json["BodyAsJson"] = body.DeepClone();
         }
         else
         {
-            json["BodyAsFile"] = FilesFolder + "/" + (stub.BodyFileName ?? throw new InvalidOperationException($"Stub '{stub.Name}' has a binary answer but no body file."));
+            json["BodyAsFile"] = FilesFolder + "/" + stub.BinaryBodyFile;
         }
 
         return json;
