@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -33,21 +34,7 @@ internal sealed class ConstantRequest
     public bool HasSubject { get; private set; }
 
     /// <summary>Whether the mode is known: every property that decides it was set at most once, to a constant where it matters.</summary>
-    public bool ModeKnown
-    {
-        get
-        {
-            foreach (var property in ModeProperties)
-            {
-                if (_unknown.Contains(property))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-    }
+    public bool ModeKnown => !ModeProperties.Any(_unknown.Contains);
 
     public static ConstantRequest Read(IObjectOrCollectionInitializerOperation? initializer)
     {
@@ -97,7 +84,7 @@ internal sealed class ConstantRequest
                 ExplicitMode = mode;
                 break;
             case "Mode":
-                _unknown.Add(property);
+                Forget(property);
                 break;
             case "FirstFrameImage":
                 HasFirstFrame = !isNull;

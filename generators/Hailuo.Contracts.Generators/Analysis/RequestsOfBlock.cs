@@ -16,7 +16,7 @@ internal sealed class RequestsOfBlock
     private readonly object _gate = new();
     private readonly INamedTypeSymbol _requestType;
     private readonly List<IObjectCreationOperation> _creations = new();
-    private readonly Dictionary<ILocalSymbol, IObjectCreationOperation> _declared = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IObjectCreationOperation, ILocalSymbol> _holders = new();
     private readonly HashSet<ILocalSymbol> _reassigned = new(SymbolEqualityComparer.Default);
     private readonly List<(ILocalSymbol Local, string Property, IOperation? Value, int Position)> _assignments = new();
 
@@ -51,7 +51,7 @@ internal sealed class RequestsOfBlock
         {
             lock (_gate)
             {
-                _declared[declarator.Symbol] = creation;
+                _holders[creation] = declarator.Symbol;
             }
         }
     }
@@ -89,22 +89,15 @@ internal sealed class RequestsOfBlock
         {
             foreach (var creation in _creations)
             {
-                var local = _declared.FirstOrDefault(d => d.Value == creation).Key;
-                if (local is null || _reassigned.Contains(local))
-                {
-                    // A request not held by one local for good: only its initializer is known.
-                    if (creation.Initializer is not null)
-                    {
-                        analyze(ConstantRequest.Read(creation.Initializer));
-                    }
-
-                    continue;
-                }
-
                 var request = ConstantRequest.Read(creation.Initializer);
-                foreach (var (_, property, value, _) in _assignments.Where(a => SymbolEqualityComparer.Default.Equals(a.Local, local)).OrderBy(a => a.Position))
+
+                // Later assignments count only for a request one local holds for good; otherwise only its initializer is known.
+                if (_holders.TryGetValue(creation, out var local) && !_reassigned.Contains(local))
                 {
-                    request.Set(property, value);
+                    foreach (var (_, property, value, _) in _assignments.Where(a => SymbolEqualityComparer.Default.Equals(a.Local, local)).OrderBy(a => a.Position))
+                    {
+                        request.Set(property, value);
+                    }
                 }
 
                 analyze(request);
