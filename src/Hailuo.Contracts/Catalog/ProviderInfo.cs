@@ -4,7 +4,7 @@ namespace Hailuo.Contracts;
 public sealed class ProviderInfo
 {
     /// <summary>Creates the provider facts; the generated catalog calls this.</summary>
-    public ProviderInfo(string name, WireDialect dialect, Uri baseUrl, string apiKeyEnvironmentVariable, bool upperCaseResolution, ProviderDefaults defaults, IReadOnlyList<ModelInfo> models)
+    public ProviderInfo(string name, WireDialect dialect, Uri baseUrl, string apiKeyEnvironmentVariable, bool upperCaseResolution, ProviderDefaults defaults, IReadOnlyList<ModelInfo> models, ProviderApi? api = null)
     {
         Name = name;
         Dialect = dialect;
@@ -13,6 +13,7 @@ public sealed class ProviderInfo
         UpperCaseResolution = upperCaseResolution;
         Defaults = defaults;
         Models = models;
+        Api = api;
     }
 
     /// <summary>The provider's name, such as "APIMart".</summary>
@@ -35,6 +36,9 @@ public sealed class ProviderInfo
 
     /// <summary>The models, ordered by member name.</summary>
     public IReadOnlyList<ModelInfo> Models { get; }
+
+    /// <summary>The generated Refit interface the client sends through; null only for a provider built by hand without one.</summary>
+    public ProviderApi? Api { get; }
 
     /// <summary>The model with this id (exact, case-sensitive as on the wire), or null.</summary>
     public ModelInfo? FindModel(string? id) => Models.FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.Ordinal));

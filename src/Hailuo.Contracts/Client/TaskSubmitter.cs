@@ -74,12 +74,12 @@ internal sealed class TaskSubmitter
 
     private async Task<string> SendAsync(VideoGenerationRequest request, CancellationToken cancellationToken)
     {
-        var body = WireBody.Serialize(_context.Provider, request);
+        var body = WireBody.ForWire(_context.Provider, request);
         var sentAt = _context.Clock.GetUtcNow();
         WireResponse response;
         try
         {
-            response = await _context.Transport.SendAsync(_context.Pipelines.Submits, "submit", HttpMethod.Post, _context.Dialect.SubmitPath, body, cancellationToken).ConfigureAwait(false);
+            response = await _context.Transport.SendAsync(_context.Pipelines.Submits, "submit", (calls, key, ct) => calls.SubmitAsync(body, key, ct), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (RetryDecisions.IsConnectFailure(e))
         {
@@ -102,7 +102,7 @@ internal sealed class TaskSubmitter
             throw ErrorMapper.FromResponse(_context.Provider, response, "submit");
         }
 
-        return _context.Dialect.ReadTaskId(response.Body)
+        return response.TaskId
             ?? throw OutcomeUnknown(request, sentAt, "the answer was a success but carried no task id", response, null);
     }
 
