@@ -35,6 +35,12 @@ public sealed class HailuoClient : IDisposable
     {
     }
 
+    /// <summary>Creates a client for a provider of any generated catalog, such as <c>ContosoHailuoSpec.ContosoGateway</c> (it sets the options' ProviderInfo), over the given <see cref="HttpClient"/> or its own when null.</summary>
+    public HailuoClient(ProviderInfo provider, HailuoClientOptions options, HttpClient? httpClient = null, ILogger<HailuoClient>? logger = null)
+        : this(WithProvider(options, provider), httpClient, null, logger, null)
+    {
+    }
+
     /// <summary>The DI path: a fresh <see cref="HttpClient"/> from the factory for each call, so handlers rotate.</summary>
     internal HailuoClient(HailuoClientOptions options, HttpClient? httpClient, Func<HttpClient>? clients, ILogger? logger, TimeProvider? clock)
     {
@@ -198,6 +204,15 @@ public sealed class HailuoClient : IDisposable
 
     /// <inheritdoc/>
     public override string ToString() => $"HailuoClient for {Provider.Name} at {BaseAddress}";
+
+    private static HailuoClientOptions WithProvider(HailuoClientOptions options, ProviderInfo provider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(provider);
+        options.ProviderInfo = provider;
+        options.Provider = provider.Name;
+        return options;
+    }
 
     private void EnsureOwnProvider(VideoTask task)
     {

@@ -16,7 +16,7 @@ internal sealed class TaskSubmitter
     public TaskSubmitter(ClientContext context)
     {
         _context = context;
-        _validator = HailuoValidators.For(context.Provider.Name)
+        _validator = context.Provider.CreateValidator()
             ?? throw new ArgumentException($"The spec has no validator for provider '{context.Provider.Name}'.");
     }
 

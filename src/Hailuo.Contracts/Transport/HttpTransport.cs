@@ -7,14 +7,7 @@ namespace Hailuo.Contracts.Transport;
 /// <summary>Sends one API call through a pipeline and the provider's generated Refit interface: the key in the header only, an attempt timeout on the client's clock.</summary>
 internal sealed class HttpTransport : IDisposable
 {
-    private static readonly RefitSettings Settings = new(new SystemTextJsonContentSerializer(HailuoJsonContext.Default.Options))
-    {
-        // Our pipelines decide on the raw failure (reset, refused, timeout), so Refit hands it back unwrapped.
-        TransportExceptionFactory = static (_, exception, _) => exception,
-
-        // A body with a Content-Length, as the API documents; answers are small.
-        Buffered = true,
-    };
+    private static readonly RefitSettings Settings = WithRawFailures(HailuoRefit.CreateSettings());
 
     private readonly Func<HttpClient> _clients;
     private readonly HttpClient? _owned;
@@ -91,6 +84,13 @@ internal sealed class HttpTransport : IDisposable
             // Our attempt timeout, or an aborted exchange (an in-memory server reports a reset so): transient failures, not cancellations.
             throw timeout.IsCancellationRequested ? new AttemptTimedOutException($"{operation} on {_provider} took longer than {_attemptTimeout}.", e) : Reset(e);
         }
+    }
+
+    /// <summary>Our pipelines decide on the raw failure (reset, refused, timeout), so Refit hands it back unwrapped.</summary>
+    private static RefitSettings WithRawFailures(RefitSettings settings)
+    {
+        settings.TransportExceptionFactory = static (_, exception, _) => exception;
+        return settings;
     }
 
     /// <summary>A cancellation nobody asked for is the connection going away: a reset, not a timeout.</summary>
