@@ -23,7 +23,7 @@ internal sealed class TaskReader
     /// <summary>A completed MiniMax task carries a file id only: fetch its download URL so both dialects look alike.</summary>
     public async Task<VideoTask> WithVideoUrlAsync(VideoTask task, CancellationToken cancellationToken)
     {
-        if (task.Status != VideoTaskStatus.Completed || task.VideoUrl is not null || task.FileId is null || _context.Provider.Dialect != WireDialect.MiniMax)
+        if (!NeedsVideoUrl(task))
         {
             return task;
         }
@@ -31,6 +31,10 @@ internal sealed class TaskReader
         var url = await RetrieveFileAsync(task, cancellationToken).ConfigureAwait(false);
         return task with { VideoUrl = url.Url, VideoUrlExpiresAt = url.ExpiresAt };
     }
+
+    /// <summary>Whether the task completed with a file id only, whose URL the file-retrieve call gives.</summary>
+    public bool NeedsVideoUrl(VideoTask task) =>
+        task.Status == VideoTaskStatus.Completed && task.VideoUrl is null && task.FileId is not null && _context.Provider.Dialect == WireDialect.MiniMax;
 
     /// <summary>A fresh download URL: MiniMax retrieves the file again, APIMart queries the task again.</summary>
     public async Task<SignedUrl> RefreshUrlAsync(VideoTask task, CancellationToken cancellationToken)

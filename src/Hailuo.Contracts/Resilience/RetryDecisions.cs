@@ -32,8 +32,14 @@ internal static class RetryDecisions
 
     /// <summary>Rate limits, server errors and MiniMax's own transient codes.</summary>
     public static bool IsTransientAnswer(WireResponse response) =>
-        response.Status is 408 or 429 or 500 or 502 or 503 or 504
+        IsTransientStatus(response.Status)
         || response.Error?.Number is ProviderErrorCodes.RateLimited or ProviderErrorCodes.ServiceError;
+
+    /// <summary>The one table of HTTP statuses counted as transient, for API calls and downloads alike.</summary>
+    public static bool IsTransientStatus(int status) => status is 408 or 429 or 500 or 502 or 503 or 504;
+
+    /// <summary>A server or gateway error that may come after the task was created: the submit's outcome is unknown.</summary>
+    public static bool MayHaveCreated(WireResponse response) => response.Status is 500 or 502 or 504;
 
     /// <summary>Network failures and attempt timeouts.</summary>
     public static bool IsTransientException(Exception exception) =>
