@@ -4,7 +4,7 @@ using Hailuo.Contracts.Transport;
 
 namespace Hailuo.Contracts.Client;
 
-/// <summary>Reads a task's status and its download URL (MiniMax: from /v1/files/retrieve), through the read pipeline.</summary>
+/// <summary>Reads a task's status and its download URL (MiniMax: from the file-retrieve endpoint), through the read pipeline.</summary>
 internal sealed class TaskReader
 {
     private readonly ClientContext _context;

@@ -24,11 +24,7 @@ internal sealed record WireResponse(int Status, TimeSpan? RetryAfter, string? Re
 /// <param name="Message">The provider's message.</param>
 /// <param name="Type">APIMart's error.type, such as "authentication_error".</param>
 /// <param name="Details">The failing fields of a validation error.</param>
-internal sealed record ProviderError(string? Code, string? Message, string? Type, IReadOnlyList<WireFieldProblem>? Details)
-{
-    /// <summary>The code as a MiniMax number, when it is one.</summary>
-    public int? Number => int.TryParse(Code, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
-}
+internal sealed record ProviderError(string? Code, string? Message, string? Type, IReadOnlyList<WireFieldProblem>? Details);
 
 /// <summary>A task's state as one status answer gave it, before it is merged into a <see cref="VideoTask"/>.</summary>
 internal sealed record TaskSnapshot(
