@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Hailuo.Contracts.Generators.Emit;
 using Hailuo.Contracts.Generators.Model;
 using Hailuo.Contracts.Generators.Parsing;
@@ -13,14 +14,24 @@ public sealed class SpecGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var results = context.AdditionalTextsProvider
+        var specs = context.AdditionalTextsProvider
             .Where(static file => SpecFiles.IsSpec(file.Path))
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Where(static pair => SpecFiles.Generates(pair.Right.GetOptions(pair.Left)))
-            .Select(static (pair, ct) => new SpecText(pair.Left.Path, pair.Left.GetText(ct)?.ToString() ?? string.Empty))
-            .WithTrackingName(TrackingNames.SpecText)
+            .Select(static (pair, ct) => new SpecText(pair.Left.Path, pair.Left.GetText(ct)?.ToString() ?? string.Empty, SpecFiles.Generates(pair.Right.GetOptions(pair.Left))))
+            .WithTrackingName(TrackingNames.SpecText);
+
+        var results = specs
+            .Where(static spec => spec.Generates)
             .Select(static (spec, ct) => SpecParser.Parse(spec.Path, spec.Text, ct))
             .WithTrackingName(TrackingNames.Parsed);
+
+        // A consumer's spec may name a dialect without its endpoint lines: those come from the specs read but not generated (the packaged default spec).
+        var shippedDialects = specs
+            .Where(static spec => !spec.Generates)
+            .Select(static (spec, ct) => SpecParser.Parse(spec.Path, spec.Text, ct).Model?.Dialects ?? default)
+            .Collect()
+            .Select(static (all, _) => all.SelectMany(d => d).ToEquatableArray())
+            .WithTrackingName(TrackingNames.ShippedDialects);
 
         var diagnostics = results
             .Select(static (result, _) => result.Diagnostics)
@@ -35,15 +46,16 @@ public sealed class SpecGenerator : IIncrementalGenerator
 
         var models = results
             .Select(static (result, _) => result.Model)
-            .WithTrackingName(TrackingNames.Model);
-        context.RegisterSourceOutput(models, static (spc, model) =>
+            .WithTrackingName(TrackingNames.Model)
+            .Combine(shippedDialects);
+        context.RegisterSourceOutput(models, static (spc, pair) =>
         {
-            if (model is null)
+            if (pair.Left is not { } model)
             {
                 return;
             }
 
-            foreach (var file in SpecEmitter.Emit(model))
+            foreach (var file in SpecEmitter.Emit(model, pair.Right))
             {
                 spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
             }
@@ -52,4 +64,4 @@ public sealed class SpecGenerator : IIncrementalGenerator
 }
 
 /// <summary>A spec file's path and text: the first, cheap step of the pipeline.</summary>
-internal sealed record SpecText(string Path, string Text);
+internal sealed record SpecText(string Path, string Text, bool Generates);

@@ -7,4 +7,5 @@ internal static class TrackingNames
     public const string Parsed = nameof(Parsed);
     public const string Diagnostics = nameof(Diagnostics);
     public const string Model = nameof(Model);
+    public const string ShippedDialects = nameof(ShippedDialects);
 }

@@ -1,3 +1,5 @@
+using Hailuo.Contracts;
+
 namespace Hailuo.MockServer;
 
 /// <summary>
@@ -11,6 +13,9 @@ public sealed class SimulatorOptions
 
     /// <summary>Bearer keys the simulator accepts; empty accepts any non-empty key.</summary>
     public IList<string> AcceptedKeys { get; set; } = new List<string>();
+
+    /// <summary>The providers whose models the simulator serves; empty = the shipped spec's providers (HailuoSpec.Providers). Not bound from configuration.</summary>
+    public IList<ProviderInfo> Providers { get; set; } = new List<ProviderInfo>();
 
     /// <summary>How long after submit a task leaves "submitted" (MiniMax: Preparing) for "queued" (Queueing).</summary>
     public TimeSpan QueuedAfter { get; set; } = TimeSpan.FromSeconds(1);

@@ -116,35 +116,4 @@ public sealed class AnalyzerTests
         var analyzed = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new RequestAnalyzer()), new AnalyzerOptions(files));
         return await analyzed.GetAnalyzerDiagnosticsAsync();
     }
-
-    /// <summary>Hands the generator the HailuoGenerate metadata of one AdditionalFile, as MSBuild would.</summary>
-    private sealed class MetadataOptions(AdditionalText file, string generate) : AnalyzerConfigOptionsProvider
-    {
-        public override AnalyzerConfigOptions GlobalOptions => Empty.Instance;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty.Instance;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
-            textFile == file ? new Single("build_metadata.AdditionalFiles.HailuoGenerate", generate) : Empty.Instance;
-
-        private sealed class Empty : AnalyzerConfigOptions
-        {
-            public static readonly Empty Instance = new();
-
-            public override bool TryGetValue(string key, out string value)
-            {
-                value = string.Empty;
-                return false;
-            }
-        }
-
-        private sealed class Single(string key, string value) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string name, out string found)
-            {
-                found = name == key ? value : string.Empty;
-                return name == key;
-            }
-        }
-    }
 }

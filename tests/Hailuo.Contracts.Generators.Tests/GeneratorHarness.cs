@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Hailuo.Contracts.Generators.Tests;
 
@@ -37,6 +38,14 @@ internal static class GeneratorHarness
     public static GeneratorRunResult Run(string specText, string path = ShippedSpecPath) =>
         Driver(new SpecFile(path, specText)).RunGenerators(Compilation()).GetRunResult().Results.Single();
 
+    /// <summary>Runs the generator over a consumer's spec beside the packaged default spec, marked not to generate, as the package's props hand them over.</summary>
+    public static GeneratorRunResult RunBesideShipped(string specText, string path)
+    {
+        var shipped = new SpecFile("/package/spec/hailuo.spec.json", ShippedSpec);
+        return Driver(new SpecFile(path, specText), shipped).WithUpdatedAnalyzerConfigOptions(new MetadataOptions(shipped, "false"))
+            .RunGenerators(Compilation()).GetRunResult().Results.Single();
+    }
+
     /// <summary>Runs the generator and compiles its output with the snippets; returns every error and warning.</summary>
     public static ImmutableArray<Diagnostic> CompileWith(string specText, string path, params string[] snippets)
     {
@@ -51,7 +60,7 @@ internal static class GeneratorHarness
     private static ImmutableArray<MetadataReference> LoadReferences()
     {
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        var own = new[] { typeof(VideoGenerationRequest).Assembly.Location, typeof(FluentValidation.AbstractValidator<>).Assembly.Location };
+        var own = new[] { typeof(VideoGenerationRequest).Assembly.Location, typeof(FluentValidation.AbstractValidator<>).Assembly.Location, typeof(Refit.RestService).Assembly.Location };
         return platform.Concat(own).Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
     }
 }
@@ -62,4 +71,35 @@ internal sealed class SpecFile(string path, string text) : AdditionalText
     public override string Path { get; } = path;
 
     public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
+}
+
+/// <summary>Hands the generator the HailuoGenerate metadata of one AdditionalFile, as MSBuild would.</summary>
+internal sealed class MetadataOptions(AdditionalText file, string generate) : AnalyzerConfigOptionsProvider
+{
+    public override AnalyzerConfigOptions GlobalOptions => Empty.Instance;
+
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty.Instance;
+
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
+        textFile == file ? new Single("build_metadata.AdditionalFiles.HailuoGenerate", generate) : Empty.Instance;
+
+    private sealed class Empty : AnalyzerConfigOptions
+    {
+        public static readonly Empty Instance = new();
+
+        public override bool TryGetValue(string key, out string value)
+        {
+            value = string.Empty;
+            return false;
+        }
+    }
+
+    private sealed class Single(string key, string value) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string name, out string found)
+        {
+            found = name == key ? value : string.Empty;
+            return name == key;
+        }
+    }
 }

@@ -122,7 +122,9 @@ public static partial class HailuoSpec
                     new(global::Hailuo.Contracts.VideoMode.FirstAndLastFrame, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 5, 10 }), new("1080p", new[] { 5 }) }),
                     new(global::Hailuo.Contracts.VideoMode.SubjectReference, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 5, 10 }), new("1080p", new[] { 5 }) }),
                 }),
-        });
+        },
+        api: global::Hailuo.Contracts.ProviderApi.ApiMart<global::Hailuo.Contracts.IApiMartVideoApi>(static (api, request, key, ct) => api.SubmitAsync(request, key, ct), static (api, id, key, ct) => api.GetTaskAsync(id, key, ct)),
+        validator: static () => new ApiMartRequestValidator());
 
     /// <summary>MiniMax (minimax-video-generation).</summary>
     public static global::Hailuo.Contracts.ProviderInfo MiniMax { get; } = new(
@@ -158,7 +160,9 @@ public static partial class HailuoSpec
                 {
                     new(global::Hailuo.Contracts.VideoMode.ImageToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 6, 10 }), new("1080p", new[] { 6 }) }),
                 }),
-        });
+        },
+        api: global::Hailuo.Contracts.ProviderApi.MiniMax<global::Hailuo.Contracts.IMiniMaxVideoApi>(static (api, request, key, ct) => api.SubmitAsync(request, key, ct), static (api, id, key, ct) => api.GetTaskAsync(id, key, ct), static (api, id, key, ct) => api.RetrieveFileAsync(id, key, ct)),
+        validator: static () => new MiniMaxRequestValidator());
 
     /// <summary>Every provider of this spec file.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::Hailuo.Contracts.ProviderInfo> Providers { get; } = new[] { ApiMart, MiniMax };

@@ -63,6 +63,8 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Pa
         Assert.True(runExit == 0, run);
         Assert.Contains("own model: Contoso-Hailuo-Pro text-to-video 768p 8 s on ContosoGateway costs $0.24; valid: True; base URL https://video-gateway.contoso.example/", run, StringComparison.Ordinal);
         Assert.Matches(@"shipped model: MiniMax-Hailuo-02 text-to-video 768p 10 s on APIMart -> task \S+ Completed, [1-9]\d* bytes, estimated \$0\.40", run);
+        Assert.Matches(@"own gateway: Contoso-Hailuo-Pro text-to-video 768p 8 s on ContosoGateway -> task \S+ Completed, [1-9]\d* bytes, model Contoso-Hailuo-Pro", run);
+        Assert.Matches(@"refit interface: GET task \S+ -> HTTP 200 completed; hand-written interface resolved: True", run);
     }
 
     [Fact]

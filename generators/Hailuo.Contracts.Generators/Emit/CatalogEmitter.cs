@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Linq;
+using Hailuo.Contracts.Generators.Emit.Refit;
 using Hailuo.Contracts.Generators.Model;
 
 namespace Hailuo.Contracts.Generators.Emit;
@@ -10,7 +12,7 @@ internal static class CatalogEmitter
 
     public static string ClassName(SpecModel spec) => spec.FileStem + "Spec";
 
-    public static string Emit(SpecModel spec)
+    public static string Emit(SpecModel spec, IReadOnlyList<RefitApi> apis)
     {
         var w = SourceWriter.File(spec.Namespace);
         w.Line("/// <summary>The facts of the spec file as data: providers, models, matrices, prices and limits.</summary>");
@@ -88,7 +90,7 @@ internal static class CatalogEmitter
 
         foreach (var provider in spec.Providers)
         {
-            EmitProvider(w, provider);
+            EmitProvider(w, provider, apis.FirstOrDefault(a => a.Provider.Member == provider.Member));
         }
 
         w.Line("/// <summary>Every provider of this spec file.</summary>");
@@ -97,7 +99,7 @@ internal static class CatalogEmitter
         return w.ToString();
     }
 
-    private static void EmitProvider(SourceWriter w, ProviderModel provider)
+    private static void EmitProvider(SourceWriter w, ProviderModel provider, RefitApi? api)
     {
         w.Line("/// <summary>" + Xml(provider.Name) + " (" + Xml(provider.Source) + ").</summary>");
         w.Line("public static " + Rt + "ProviderInfo " + provider.Member + " { get; } = new(");
@@ -125,7 +127,15 @@ internal static class CatalogEmitter
             w.Line("            }),");
         }
 
-        w.Line("    });");
+        w.Line("    },");
+        if (api is not null)
+        {
+            // The runtime cannot name a consumer's interface: the catalog hands it one delegate per endpoint.
+            var calls = api.Methods.Select(m => "static (api, " + (m.HasBody ? "request" : "id") + ", key, ct) => api." + m.Name + "(" + (m.HasBody ? "request" : "id") + ", key, ct)");
+            w.Line("    api: " + Rt + "ProviderApi." + (provider.Dialect == "minimax" ? "MiniMax" : "ApiMart") + "<" + api.FullName + ">(" + string.Join(", ", calls) + "),");
+        }
+
+        w.Line("    validator: static () => new " + ValidatorEmitter.ClassName(provider) + "());");
         w.Line();
     }
 

@@ -60,6 +60,17 @@ internal sealed class SimulatorState : IAsyncDisposable
 
     public IValidator<VideoGenerationRequest> Validator(WireDialect dialect) => dialect == WireDialect.ApiMart ? ApiMartValidator : MiniMaxValidator;
 
+    /// <summary>The configured provider of the dialect that offers the model (else the dialect's first), from Options.Providers or the shipped spec's.</summary>
+    public ProviderInfo ProviderFor(WireDialect dialect, string? model)
+    {
+        var served = (Options.Providers.Count > 0 ? Options.Providers : (IEnumerable<ProviderInfo>)HailuoSpec.Providers).Where(p => p.Dialect == dialect).ToList();
+        return served.FirstOrDefault(p => p.FindModel(model) is not null) ?? served.FirstOrDefault() ?? Provider(dialect);
+    }
+
+    /// <summary>The generated validator of the provider that serves the model.</summary>
+    public IValidator<VideoGenerationRequest> Validator(WireDialect dialect, string? model) =>
+        Options.Providers.Count == 0 ? Validator(dialect) : ProviderFor(dialect, model).CreateValidator() ?? Validator(dialect);
+
     /// <summary>Forgets tasks, journal, faults and rate-limit windows and restores the balance; the clock keeps its time.</summary>
     public void Reset()
     {

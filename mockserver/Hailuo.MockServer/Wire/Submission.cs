@@ -29,7 +29,7 @@ internal static class Submission
             return ErrorAnswer.Invalid(dialect, new[] { new FieldProblem("body", "HAILUO_JSON", "The body must be a JSON object with at least 'model' and 'prompt'.") });
         }
 
-        var problems = state.Validator(dialect).Validate(request).Errors
+        var problems = state.Validator(dialect, request.Model).Validate(request).Errors
             .Select(f => new FieldProblem(f.PropertyName, f.ErrorCode, f.ErrorMessage))
             .ToList();
         ImageHeader? firstFrame = null;
@@ -92,7 +92,7 @@ internal static class Submission
 
     private static TaskRecord Create(HttpContext context, WireDialect dialect, SimulatorState state, VideoGenerationRequest request, ImageHeader? firstFrame)
     {
-        var provider = SimulatorState.Provider(dialect);
+        var provider = state.ProviderFor(dialect, request.Model);
         var resolution = provider.FindModel(request.Model)!.FindMode(request.EffectiveMode())!.FindResolution(request.Resolution ?? provider.Defaults.Resolution)!.Resolution;
         var size = HailuoSpec.Resolutions.First(r => string.Equals(r.Name, resolution, StringComparison.OrdinalIgnoreCase));
 

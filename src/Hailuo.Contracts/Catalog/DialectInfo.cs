@@ -17,7 +17,7 @@ public sealed class DialectInfo
     /// <summary>Which dialect.</summary>
     public WireDialect Dialect { get; }
 
-    /// <summary>The submit endpoint, such as "POST /v1/videos/generations".</summary>
+    /// <summary>The submit endpoint line, as the spec writes it.</summary>
     public string Submit { get; }
 
     /// <summary>The task-status endpoint.</summary>

@@ -3,8 +3,10 @@ namespace Hailuo.Contracts;
 /// <summary>A provider of the spec: where it lives, how it speaks, and the models it offers.</summary>
 public sealed class ProviderInfo
 {
+    private readonly Func<FluentValidation.IValidator<VideoGenerationRequest>>? _validator;
+
     /// <summary>Creates the provider facts; the generated catalog calls this.</summary>
-    public ProviderInfo(string name, WireDialect dialect, Uri baseUrl, string apiKeyEnvironmentVariable, bool upperCaseResolution, ProviderDefaults defaults, IReadOnlyList<ModelInfo> models)
+    public ProviderInfo(string name, WireDialect dialect, Uri baseUrl, string apiKeyEnvironmentVariable, bool upperCaseResolution, ProviderDefaults defaults, IReadOnlyList<ModelInfo> models, ProviderApi? api = null, Func<FluentValidation.IValidator<VideoGenerationRequest>>? validator = null)
     {
         Name = name;
         Dialect = dialect;
@@ -13,6 +15,8 @@ public sealed class ProviderInfo
         UpperCaseResolution = upperCaseResolution;
         Defaults = defaults;
         Models = models;
+        Api = api;
+        _validator = validator;
     }
 
     /// <summary>The provider's name, such as "APIMart".</summary>
@@ -35,6 +39,12 @@ public sealed class ProviderInfo
 
     /// <summary>The models, ordered by member name.</summary>
     public IReadOnlyList<ModelInfo> Models { get; }
+
+    /// <summary>The generated Refit interface the client sends through; null only for a provider built by hand without one.</summary>
+    public ProviderApi? Api { get; }
+
+    /// <summary>A new instance of the spec's generated validator for this provider; null for a provider built by hand without one.</summary>
+    public FluentValidation.IValidator<VideoGenerationRequest>? CreateValidator() => _validator?.Invoke();
 
     /// <summary>The model with this id (exact, case-sensitive as on the wire), or null.</summary>
     public ModelInfo? FindModel(string? id) => Models.FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.Ordinal));

@@ -3,9 +3,9 @@ namespace Hailuo.Contracts;
 /// <summary>Which wire format a provider speaks.</summary>
 public enum WireDialect
 {
-    /// <summary>APIMart: POST /v1/videos/generations, GET /v1/tasks/{task_id}.</summary>
+    /// <summary>APIMart: submit and status, the endpoints the spec's apimart dialect lists.</summary>
     ApiMart,
 
-    /// <summary>MiniMax: POST /v1/video_generation, GET /v1/query/video_generation, GET /v1/files/retrieve.</summary>
+    /// <summary>MiniMax: submit, status and file retrieve, the endpoints the spec's minimax dialect lists.</summary>
     MiniMax,
 }

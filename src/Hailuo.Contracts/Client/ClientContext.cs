@@ -7,7 +7,6 @@ namespace Hailuo.Contracts.Client;
 /// <summary>What the parts of one client share; immutable after construction, so the client is thread-safe.</summary>
 internal sealed record ClientContext(
     ProviderInfo Provider,
-    IWireDialect Dialect,
     HttpTransport Transport,
     HailuoPipelines Pipelines,
     TimeProvider Clock,

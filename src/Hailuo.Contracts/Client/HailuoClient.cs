@@ -15,6 +15,7 @@ namespace Hailuo.Contracts;
 public sealed class HailuoClient : IDisposable
 {
     private readonly HttpClient? _ownedClient;
+    private readonly HttpTransport _transport;
     private readonly ClientContext _context;
     private readonly TaskSubmitter _submitter;
     private readonly TaskReader _reader;
@@ -31,6 +32,12 @@ public sealed class HailuoClient : IDisposable
     /// <summary>Creates a client over the given <see cref="HttpClient"/> (not disposed by the client), or its own when null.</summary>
     public HailuoClient(HailuoClientOptions options, HttpClient? httpClient, ILogger<HailuoClient>? logger = null)
         : this(options, httpClient, null, logger, null)
+    {
+    }
+
+    /// <summary>Creates a client for a provider of any generated catalog, such as <c>ContosoHailuoSpec.ContosoGateway</c> (it sets the options' ProviderInfo), over the given <see cref="HttpClient"/> or its own when null.</summary>
+    public HailuoClient(ProviderInfo provider, HailuoClientOptions options, HttpClient? httpClient = null, ILogger<HailuoClient>? logger = null)
+        : this(WithProvider(options, provider), httpClient, null, logger, null)
     {
     }
 
@@ -52,10 +59,9 @@ public sealed class HailuoClient : IDisposable
         clock ??= options.TimeProvider;
         BaseAddress = options.BaseAddress ?? httpClient?.BaseAddress ?? provider.BaseUrl;
         var log = logger ?? NullLogger.Instance;
-        IWireDialect dialect = provider.Dialect == WireDialect.MiniMax ? MiniMaxWire.Instance : ApiMartWire.Instance;
-        var transport = new HttpTransport(clients, BaseAddress, apiKey, clock, options.AttemptTimeout, dialect, provider.Name);
+        _transport = new HttpTransport(clients, fixedClient, BaseAddress, apiKey, clock, options.AttemptTimeout, provider);
         var pipelines = new HailuoPipelines(options.Retry, clock, provider.Name, log);
-        _context = new ClientContext(provider, dialect, transport, pipelines, clock, options, log, Usage);
+        _context = new ClientContext(provider, _transport, pipelines, clock, options, log, Usage);
         _submitter = new TaskSubmitter(_context);
         _reader = new TaskReader(_context);
         _waiter = new TaskWaiter(_context, _reader, _nudges);
@@ -179,7 +185,7 @@ public sealed class HailuoClient : IDisposable
             return new CallbackReceipt(CallbackBodies.ChallengeAnswer(challenge), null, null);
         }
 
-        var snapshot = _context.Dialect.ReadStatus(bytes);
+        var snapshot = CallbackBodies.ReadStatus(Provider.Dialect, bytes);
         if (snapshot?.Id is not { } taskId)
         {
             throw new FormatException("The callback body is neither a challenge nor a task status of " + Provider.Name + ".");
@@ -190,10 +196,23 @@ public sealed class HailuoClient : IDisposable
     }
 
     /// <summary>Disposes the HttpClient the client made itself; a given one is left to its owner.</summary>
-    public void Dispose() => _ownedClient?.Dispose();
+    public void Dispose()
+    {
+        _transport.Dispose();
+        _ownedClient?.Dispose();
+    }
 
     /// <inheritdoc/>
     public override string ToString() => $"HailuoClient for {Provider.Name} at {BaseAddress}";
+
+    private static HailuoClientOptions WithProvider(HailuoClientOptions options, ProviderInfo provider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(provider);
+        options.ProviderInfo = provider;
+        options.Provider = provider.Name;
+        return options;
+    }
 
     private void EnsureOwnProvider(VideoTask task)
     {

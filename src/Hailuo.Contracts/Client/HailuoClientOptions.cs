@@ -54,10 +54,21 @@ public sealed class HailuoClientOptions
     public override string ToString() =>
         $"{Provider} at {BaseAddress?.ToString() ?? "its production address"}, key {(string.IsNullOrEmpty(ApiKey) ? "from the environment" : "set")}, polling every {PollingInterval}";
 
-    /// <summary>The catalog entry of <see cref="Provider"/>.</summary>
+    /// <summary>A provider of any generated catalog, such as a consumer's <c>ContosoHailuoSpec.ContosoGateway</c>; when set it wins over <see cref="Provider"/>. Not bound from configuration.</summary>
+    public ProviderInfo? ProviderInfo { get; set; }
+
+    /// <summary>Options for a provider of any generated catalog, such as a consumer spec's, with this key (or its environment variable when null).</summary>
+    public static HailuoClientOptions For(ProviderInfo provider, string? apiKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        return new() { Provider = provider.Name, ProviderInfo = provider, ApiKey = apiKey };
+    }
+
+    /// <summary><see cref="ProviderInfo"/>, or the shipped spec's provider named <see cref="Provider"/>.</summary>
     internal ProviderInfo ResolveProvider() =>
-        HailuoSpec.Providers.FirstOrDefault(p => string.Equals(p.Name, Provider, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"Provider '{Provider}' is not in the spec; known: {string.Join(", ", HailuoSpec.Providers.Select(p => p.Name))}.");
+        ProviderInfo
+        ?? HailuoSpec.Providers.FirstOrDefault(p => string.Equals(p.Name, Provider, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"Provider '{Provider}' is not in the shipped spec; known: {string.Join(", ", HailuoSpec.Providers.Select(p => p.Name))}. For a provider of your own spec, use HailuoClientOptions.For(YourSpec.YourProvider) or new HailuoClient(YourSpec.YourProvider, options).");
 
     /// <summary>The key from the options or the environment; the message names the variable, never a value.</summary>
     internal string ResolveApiKey(ProviderInfo provider)

@@ -4,7 +4,7 @@ using Hailuo.Contracts.Transport;
 
 namespace Hailuo.Contracts.Client;
 
-/// <summary>Reads a task's status and its download URL (MiniMax: from /v1/files/retrieve), through the read pipeline.</summary>
+/// <summary>Reads a task's status and its download URL (MiniMax: from the file-retrieve endpoint), through the read pipeline.</summary>
 internal sealed class TaskReader
 {
     private readonly ClientContext _context;
@@ -14,15 +14,16 @@ internal sealed class TaskReader
     /// <summary>The task as the service sees it now, merged into what we knew, and the server's Retry-After hint.</summary>
     public async Task<(VideoTask Task, TimeSpan? RetryAfter)> PollAsync(VideoTask known, CancellationToken cancellationToken)
     {
-        var response = await ReadAsync("status", _context.Dialect.StatusPath(known.Id), known.Id, cancellationToken).ConfigureAwait(false);
-        var snapshot = _context.Dialect.ReadStatus(response.Body) ?? throw Unreadable(response, "status", known.Id);
+        var id = known.Id;
+        var response = await ReadAsync("status", (calls, key, ct) => calls.GetTaskAsync(id, key, ct), id, cancellationToken).ConfigureAwait(false);
+        var snapshot = response.Snapshot ?? throw Unreadable(response, "status", id);
         return (Merge(known, snapshot), response.RetryAfter);
     }
 
     /// <summary>A completed MiniMax task carries a file id only: fetch its download URL so both dialects look alike.</summary>
     public async Task<VideoTask> WithVideoUrlAsync(VideoTask task, CancellationToken cancellationToken)
     {
-        if (task.Status != VideoTaskStatus.Completed || task.VideoUrl is not null || task.FileId is null || _context.Dialect is not MiniMaxWire)
+        if (!NeedsVideoUrl(task))
         {
             return task;
         }
@@ -31,10 +32,14 @@ internal sealed class TaskReader
         return task with { VideoUrl = url.Url, VideoUrlExpiresAt = url.ExpiresAt };
     }
 
+    /// <summary>Whether the task completed with a file id only, whose URL the file-retrieve call gives.</summary>
+    public bool NeedsVideoUrl(VideoTask task) =>
+        task.Status == VideoTaskStatus.Completed && task.VideoUrl is null && task.FileId is not null && _context.Provider.Dialect == WireDialect.MiniMax;
+
     /// <summary>A fresh download URL: MiniMax retrieves the file again, APIMart queries the task again.</summary>
     public async Task<SignedUrl> RefreshUrlAsync(VideoTask task, CancellationToken cancellationToken)
     {
-        if (_context.Dialect is MiniMaxWire && task.FileId is not null)
+        if (_context.Provider.Dialect == WireDialect.MiniMax && task.FileId is not null)
         {
             return await RetrieveFileAsync(task, cancellationToken).ConfigureAwait(false);
         }
@@ -50,17 +55,18 @@ internal sealed class TaskReader
 
     private async Task<SignedUrl> RetrieveFileAsync(VideoTask task, CancellationToken cancellationToken)
     {
-        var response = await ReadAsync("file_retrieve", MiniMaxWire.FilePath(task.FileId!), task.Id, cancellationToken).ConfigureAwait(false);
-        var url = MiniMaxWire.ReadDownloadUrl(response.Body) ?? throw Unreadable(response, "file_retrieve", task.Id);
+        var fileId = task.FileId!;
+        var response = await ReadAsync("file_retrieve", (calls, key, ct) => calls.RetrieveFileAsync(fileId, key, ct), task.Id, cancellationToken).ConfigureAwait(false);
+        var url = response.DownloadUrl ?? throw Unreadable(response, "file_retrieve", task.Id);
         return new SignedUrl(url, null);
     }
 
-    private async Task<WireResponse> ReadAsync(string operation, string pathAndQuery, string taskId, CancellationToken cancellationToken)
+    private async Task<WireResponse> ReadAsync(string operation, Func<IDialectCalls, string, CancellationToken, Task<WireResponse>> call, string taskId, CancellationToken cancellationToken)
     {
         WireResponse response;
         try
         {
-            response = await _context.Transport.SendAsync(_context.Pipelines.Reads, operation, HttpMethod.Get, pathAndQuery, null, cancellationToken).ConfigureAwait(false);
+            response = await _context.Transport.SendAsync(_context.Pipelines.Reads, operation, call, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (RetryDecisions.IsTransientException(e))
         {

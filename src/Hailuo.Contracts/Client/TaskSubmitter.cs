@@ -16,7 +16,7 @@ internal sealed class TaskSubmitter
     public TaskSubmitter(ClientContext context)
     {
         _context = context;
-        _validator = HailuoValidators.For(context.Provider.Name)
+        _validator = context.Provider.CreateValidator()
             ?? throw new ArgumentException($"The spec has no validator for provider '{context.Provider.Name}'.");
     }
 
@@ -74,12 +74,12 @@ internal sealed class TaskSubmitter
 
     private async Task<string> SendAsync(VideoGenerationRequest request, CancellationToken cancellationToken)
     {
-        var body = WireBody.Serialize(_context.Provider, request);
-        var sentAt = _context.Clock.GetUtcNow();
+        var body = WireBody.ForWire(_context.Provider, request);
+        var attempts = new AttemptLog(_context.Clock);
         WireResponse response;
         try
         {
-            response = await _context.Transport.SendAsync(_context.Pipelines.Submits, "submit", HttpMethod.Post, _context.Dialect.SubmitPath, body, cancellationToken).ConfigureAwait(false);
+            response = await _context.Transport.SendAsync(_context.Pipelines.Submits, "submit", (calls, key, ct) => attempts.SendAsync(calls, body, key, ct), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (RetryDecisions.IsConnectFailure(e))
         {
@@ -88,13 +88,13 @@ internal sealed class TaskSubmitter
         }
         catch (Exception e) when (RetryDecisions.IsTransientException(e))
         {
-            throw OutcomeUnknown(request, sentAt, e.GetType().Name + ": " + e.Message, null, e);
+            throw OutcomeUnknown(request, attempts.Snapshot(), e.GetType().Name + ": " + e.Message, null, e);
         }
 
         // A 500, 502 or 504 may come after the task was created (a gateway timing out on a slow upstream).
-        if (response.Status is 500 or 502 or 504)
+        if (RetryDecisions.MayHaveCreated(response))
         {
-            throw OutcomeUnknown(request, sentAt, "HTTP " + response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), response, null);
+            throw OutcomeUnknown(request, attempts.Snapshot(), "HTTP " + response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), response, null);
         }
 
         if (!response.IsSuccess)
@@ -102,21 +102,42 @@ internal sealed class TaskSubmitter
             throw ErrorMapper.FromResponse(_context.Provider, response, "submit");
         }
 
-        return _context.Dialect.ReadTaskId(response.Body)
-            ?? throw OutcomeUnknown(request, sentAt, "the answer was a success but carried no task id", response, null);
+        return response.TaskId
+            ?? throw OutcomeUnknown(request, attempts.Snapshot(), "the answer was a success but carried no task id", response, null);
     }
 
-    private HailuoSubmitOutcomeUnknownException OutcomeUnknown(VideoGenerationRequest request, DateTimeOffset sentAt, string reason, WireResponse? response, Exception? cause)
+    private HailuoSubmitOutcomeUnknownException OutcomeUnknown(VideoGenerationRequest request, SubmitAttempts attempts, string reason, WireResponse? response, Exception? cause)
     {
         var provider = _context.Provider.Name;
         ClientLog.OutcomeUnknown(_context.Logger, provider, reason);
+        var callback = request.CallbackUrl is null ? string.Empty : $" or the callback URL {request.CallbackUrl}";
+        var requestId = attempts.LastRequestId is null ? string.Empty : $" The last request id was {attempts.LastRequestId}.";
         return new HailuoSubmitOutcomeUnknownException(
             $"The submit of {request.Model} to {provider} may or may not have created a task ({reason}). It was not retried, so at most one task exists. "
-            + $"Before submitting again, look for a task created at about {sentAt:yyyy-MM-ddTHH:mm:ssZ} (provider console or callback).",
-            new HailuoErrorDetails(provider, response?.Status, response?.Error?.Code, response?.RequestId),
+            + $"Before submitting again, look for a task created at about {attempts.LastSentAt:yyyy-MM-ddTHH:mm:ssZ} (attempt {attempts.Count}; provider console{callback}).{requestId}",
+            new HailuoErrorDetails(provider, response?.Status, response?.Error?.Code, response?.RequestId ?? attempts.LastRequestId),
             WireBody.ForWire(_context.Provider, request),
-            sentAt,
+            attempts,
             cause);
+    }
+
+    /// <summary>Notes each attempt as it is sent, so the exception names the one that may have created the task.</summary>
+    private sealed class AttemptLog(TimeProvider clock)
+    {
+        private DateTimeOffset _lastSentAt = clock.GetUtcNow();
+        private int _count;
+        private string? _lastRequestId;
+
+        public async Task<WireResponse> SendAsync(IDialectCalls calls, VideoGenerationRequest body, string key, CancellationToken cancellationToken)
+        {
+            _lastSentAt = clock.GetUtcNow();
+            _count++;
+            var response = await calls.SubmitAsync(body, key, cancellationToken).ConfigureAwait(false);
+            _lastRequestId = response.RequestId ?? _lastRequestId;
+            return response;
+        }
+
+        public SubmitAttempts Snapshot() => new(_lastSentAt, Math.Max(_count, 1), _lastRequestId);
     }
 
     private static void Count(string provider, string model, string resolution, CostEstimate cost)

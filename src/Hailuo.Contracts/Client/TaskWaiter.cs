@@ -32,7 +32,7 @@ internal sealed class TaskWaiter
         TimeSpan? hint = null;
         try
         {
-            while (pollFirst || !current.IsTerminal)
+            while (pollFirst || !current.IsTerminal || NeedsVideoUrl(current))
             {
                 if (!pollFirst)
                 {
@@ -43,23 +43,29 @@ internal sealed class TaskWaiter
                 hint = null;
                 try
                 {
+                    if (current.IsTerminal)
+                    {
+                        // Completed, but the file's URL could not be fetched yet: the task is done, so only that read is tried again.
+                        current = await _reader.WithVideoUrlAsync(current, linked.Token).ConfigureAwait(false);
+                        continue;
+                    }
+
                     var (next, retryAfter) = await _reader.PollAsync(current, linked.Token).ConfigureAwait(false);
                     polls++;
                     var changed = next.Status != current.Status || polls == 1;
                     current = next;
                     hint = retryAfter;
                     Report(current, clock.GetElapsedTime(started), polls, changed, progress);
+                    if (NeedsVideoUrl(current))
+                    {
+                        current = await _reader.WithVideoUrlAsync(current, linked.Token).ConfigureAwait(false);
+                    }
                 }
                 catch (HailuoException e) when (e.IsTransient)
                 {
                     hint = (e as HailuoRateLimitedException)?.RetryAfter;
                     ClientLog.PollFailed(_context.Logger, current.Id, e.GetType().Name, Longer(_context.Options.PollingInterval, hint));
                 }
-            }
-
-            if (current.Status == VideoTaskStatus.Completed)
-            {
-                current = await _reader.WithVideoUrlAsync(current, linked.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -118,6 +124,9 @@ internal sealed class TaskWaiter
         ClientLog.Finished(_context.Logger, task.Id, task.Status, elapsed);
         HailuoTelemetry.Finished.Add(1, new("hailuo.provider", task.Provider), new("hailuo.status", how));
     }
+
+    /// <summary>A completed task whose download URL has not been read yet (MiniMax: files/retrieve).</summary>
+    private bool NeedsVideoUrl(VideoTask task) => _reader.NeedsVideoUrl(task);
 
     private static TimeSpan Longer(TimeSpan interval, TimeSpan? hint) => hint is { } h && h > interval ? h : interval;
 }

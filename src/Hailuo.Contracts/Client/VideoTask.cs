@@ -44,7 +44,7 @@ public sealed record VideoTask
     /// <summary>When <see cref="VideoUrl"/> stops working, when the provider says.</summary>
     public DateTimeOffset? VideoUrlExpiresAt { get; init; }
 
-    /// <summary>MiniMax's file id of the finished video (the download URL comes from /v1/files/retrieve).</summary>
+    /// <summary>MiniMax's file id of the finished video (the download URL comes from the file-retrieve endpoint).</summary>
     public string? FileId { get; init; }
 
     /// <summary>Width of the finished video in pixels, when the provider says.</summary>

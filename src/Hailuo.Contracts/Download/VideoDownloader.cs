@@ -1,5 +1,7 @@
 using System.Buffers;
 using Hailuo.Contracts.Client;
+using Hailuo.Contracts.Errors;
+using Hailuo.Contracts.Resilience;
 using Hailuo.Contracts.Telemetry;
 
 namespace Hailuo.Contracts.Download;
@@ -66,6 +68,13 @@ internal sealed class VideoDownloader
                 url = await RefreshAsync(task, url, refreshes + 1, attempt.Status, cancellationToken).ConfigureAwait(false);
             }
         }
+        catch (Exception e) when (e is not HailuoException && !cancellationToken.IsCancellationRequested && RetryDecisions.IsTransientException(e))
+        {
+            // Resets and attempt timeouts outlasted the retries: the caller gets our exception, as for every other call.
+            var failure = ErrorMapper.FromException(_context.Provider, "download", e, task.Id);
+            ClientActivity.Fail(activity, failure);
+            throw failure;
+        }
         catch (Exception e)
         {
             ClientActivity.Fail(activity, e);
@@ -106,7 +115,7 @@ internal sealed class VideoDownloader
         {
             throw new HailuoException(
                 $"Downloading the video failed with HTTP {status}.",
-                new HailuoErrorDetails(_context.Provider.Name, status, IsTransient: status is 408 or 429 or >= 500));
+                new HailuoErrorDetails(_context.Provider.Name, status, IsTransient: RetryDecisions.IsTransientStatus(status)));
         }
 
         var expected = response.Content.Headers.ContentLength;

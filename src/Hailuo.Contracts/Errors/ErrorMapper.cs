@@ -11,24 +11,24 @@ internal static class ErrorMapper
     public static HailuoException FromResponse(ProviderInfo provider, WireResponse response, string operation, string? taskId = null)
     {
         var error = response.Error;
-        var number = error?.Number;
+        var meaning = ErrorMeanings.Of(error?.Code);
         var details = new HailuoErrorDetails(provider.Name, response.Status, error?.Code, response.RequestId, taskId, RetryDecisions.IsTransientAnswer(response));
         var said = string.IsNullOrWhiteSpace(error?.Message) ? string.Empty : ": " + error!.Message.TrimEnd('.', ' ');
         var http = "HTTP " + response.Status.ToString(CultureInfo.InvariantCulture) + (error?.Code is { } c ? ", code " + c : string.Empty);
 
-        if (response.Status == 429 || number == ProviderErrorCodes.RateLimited)
+        if (response.Status == 429 || meaning == ErrorMeanings.RateLimited)
         {
             var wait = response.RetryAfter is { } after ? $"retry after {after}" : "retry later";
             return new HailuoRateLimitedException($"{provider.Name} rate limit reached during {operation} ({http}){said}. Slow down and {wait}.", details, response.RetryAfter);
         }
 
-        if (response.Status == 401 || number is ProviderErrorCodes.AuthenticationFailed or ProviderErrorCodes.InvalidApiKey || Is(error?.Type, "authentication"))
+        if (response.Status == 401 || meaning == ErrorMeanings.Authentication || Is(error?.Type, "authentication"))
         {
             return new HailuoAuthenticationException(
                 $"{provider.Name} rejected the API key ({http}){said}. Check HailuoClientOptions.ApiKey or {provider.ApiKeyEnvironmentVariable}.", details);
         }
 
-        if (response.Status == 402 || number == ProviderErrorCodes.InsufficientBalance || Is(error?.Type, "insufficient") || Is(error?.Code, "insufficient"))
+        if (response.Status == 402 || meaning == ErrorMeanings.InsufficientBalance || Is(error?.Type, "insufficient") || Is(error?.Code, "insufficient"))
         {
             return new HailuoInsufficientBalanceException($"{provider.Name} refused {operation} for insufficient balance ({http}){said}. Top up the account; no task was created.", details);
         }
@@ -43,7 +43,7 @@ internal static class ErrorMapper
             return new HailuoException($"{provider.Name} does not know {(taskId is null ? "this resource" : "task " + taskId)} ({http}){said}. Was it created with another key or provider?", details);
         }
 
-        if (response.Status is 400 or 422 || number == ProviderErrorCodes.InvalidParameters)
+        if (response.Status is 400 or 422 || meaning == ErrorMeanings.InvalidParameters)
         {
             var failures = (error?.Details ?? new List<WireFieldProblem>())
                 .Select(d => new ValidationFailure(d.Field ?? string.Empty, d.Message ?? string.Empty) { ErrorCode = d.Code })
@@ -85,9 +85,9 @@ internal static class ErrorMapper
             : new HailuoTaskFailedException($"Task {task.Id} on {task.Provider} failed{(task.ErrorCode is null ? string.Empty : " (code " + task.ErrorCode + ")")}{said}.", details, task);
     }
 
-    /// <summary>MiniMax 1026 (1027 for flagged output), or APIMart's worded codes.</summary>
+    /// <summary>A code the spec means as content-policy, or APIMart's worded codes.</summary>
     public static bool IsContentPolicy(string? code) =>
-        code is "1026" or "1027" || Is(code, "content_policy") || Is(code, "sensitive");
+        ErrorMeanings.Is(code, ErrorMeanings.ContentPolicy) || Is(code, "content_policy") || Is(code, "sensitive");
 
     private static bool Is(string? text, string part) => text?.Contains(part, StringComparison.OrdinalIgnoreCase) == true;
 }

@@ -2,18 +2,11 @@ using System.Text.Json;
 
 namespace Hailuo.Contracts.Transport;
 
-/// <summary>APIMart: POST /v1/videos/generations, GET /v1/tasks/{task_id}; every answer carries "code".</summary>
-internal sealed class ApiMartWire : IWireDialect
+/// <summary>How APIMart's answers read: every answer carries "code", errors an "error" object or a "message".</summary>
+internal static class ApiMartWire
 {
-    public static ApiMartWire Instance { get; } = new();
-
-    public string SubmitPath => "/v1/videos/generations";
-
-    public string StatusPath(string taskId) => "/v1/tasks/" + Uri.EscapeDataString(taskId);
-
-    public ProviderError? ReadError(int httpStatus, byte[] body)
+    public static ProviderError? ReadError(int httpStatus, ApiMartAnswer? answer)
     {
-        var answer = JsonBody.TryRead(body, HailuoJsonContext.Default.ApiMartErrorAnswer);
         var okCode = answer?.Code is null or "200" or "0";
         if (answer?.Error is { } error)
         {
@@ -29,12 +22,12 @@ internal sealed class ApiMartWire : IWireDialect
         return httpStatus is >= 200 and < 300 ? null : new ProviderError(null, answer?.Message, null, null);
     }
 
-    public string? ReadTaskId(byte[] body) =>
-        JsonBody.TryRead(body, HailuoJsonContext.Default.ApiMartSubmitAnswer)?.Data?.FirstOrDefault(d => !string.IsNullOrEmpty(d.TaskId))?.TaskId;
+    public static string? ReadTaskId(ApiMartSubmitAnswer answer) =>
+        answer.Data?.FirstOrDefault(d => !string.IsNullOrEmpty(d.TaskId))?.TaskId;
 
-    public TaskSnapshot? ReadStatus(byte[] body)
+    public static TaskSnapshot? ReadStatus(ApiMartTaskAnswer? answer)
     {
-        var data = JsonBody.TryRead(body, HailuoJsonContext.Default.ApiMartTaskAnswer)?.Data;
+        var data = answer?.Data;
         if (data?.Status is null)
         {
             return null;
@@ -59,10 +52,10 @@ internal sealed class ApiMartWire : IWireDialect
 /// <summary>Reads a body leniently: an answer that is not the expected JSON reads as null, and the caller decides.</summary>
 internal static class JsonBody
 {
-    public static T? TryRead<T>(byte[] body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    public static T? TryRead<T>(ReadOnlySpan<byte> body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
         where T : class
     {
-        if (body.Length == 0)
+        if (body.IsEmpty)
         {
             return null;
         }
@@ -76,4 +69,8 @@ internal static class JsonBody
             return null;
         }
     }
+
+    public static T? TryRead<T>(string? body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+        where T : class =>
+        string.IsNullOrEmpty(body) ? null : TryRead(System.Text.Encoding.UTF8.GetBytes(body), type);
 }

@@ -41,6 +41,11 @@ internal static class CallbackBodies
         }
     }
 
+    /// <summary>A status notification reads as the dialect's status answer does.</summary>
+    public static TaskSnapshot? ReadStatus(WireDialect dialect, byte[] body) => dialect == WireDialect.MiniMax
+        ? MiniMaxWire.ReadStatus(JsonBody.TryRead(body, HailuoJsonContext.Default.MiniMaxAnswer))
+        : ApiMartWire.ReadStatus(JsonBody.TryRead(body, HailuoJsonContext.Default.ApiMartTaskAnswer));
+
     public static string ChallengeAnswer(string challenge)
     {
         using var stream = new MemoryStream();

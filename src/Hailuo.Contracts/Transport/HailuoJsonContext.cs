@@ -10,7 +10,7 @@ namespace Hailuo.Contracts.Transport;
 [JsonSerializable(typeof(VideoGenerationRequest))]
 [JsonSerializable(typeof(ApiMartSubmitAnswer))]
 [JsonSerializable(typeof(ApiMartTaskAnswer))]
-[JsonSerializable(typeof(ApiMartErrorAnswer))]
+[JsonSerializable(typeof(ApiMartAnswer))]
 [JsonSerializable(typeof(MiniMaxAnswer))]
 internal sealed partial class HailuoJsonContext : JsonSerializerContext
 {

@@ -1,20 +1,10 @@
 namespace Hailuo.Contracts.Transport;
 
-/// <summary>MiniMax: POST /v1/video_generation, GET /v1/query/video_generation, GET /v1/files/retrieve; errors in base_resp.</summary>
-internal sealed class MiniMaxWire : IWireDialect
+/// <summary>How MiniMax's answers read: one shape for submit, query and file retrieve, errors in base_resp.</summary>
+internal static class MiniMaxWire
 {
-    public static MiniMaxWire Instance { get; } = new();
-
-    public string SubmitPath => "/v1/video_generation";
-
-    public string StatusPath(string taskId) => "/v1/query/video_generation?task_id=" + Uri.EscapeDataString(taskId);
-
-    public static string FilePath(string fileId) => "/v1/files/retrieve?file_id=" + Uri.EscapeDataString(fileId);
-
-    public ProviderError? ReadError(int httpStatus, byte[] body)
+    public static ProviderError? ReadError(int httpStatus, MiniMaxAnswer? answer)
     {
-        var answer = JsonBody.TryRead(body, HailuoJsonContext.Default.MiniMaxAnswer);
-
         // A query of a failed task carries the failure in base_resp: that is the task's outcome, not a failed call.
         if (answer?.BaseResp is { StatusCode: not 0 } resp && answer.Status is null)
         {
@@ -24,15 +14,10 @@ internal sealed class MiniMaxWire : IWireDialect
         return httpStatus is >= 200 and < 300 ? null : new ProviderError(null, answer?.BaseResp?.StatusMsg, null, answer?.Details);
     }
 
-    public string? ReadTaskId(byte[] body)
-    {
-        var answer = JsonBody.TryRead(body, HailuoJsonContext.Default.MiniMaxAnswer);
-        return string.IsNullOrEmpty(answer?.TaskId) ? null : answer.TaskId;
-    }
+    public static string? ReadTaskId(MiniMaxAnswer answer) => string.IsNullOrEmpty(answer.TaskId) ? null : answer.TaskId;
 
-    public TaskSnapshot? ReadStatus(byte[] body)
+    public static TaskSnapshot? ReadStatus(MiniMaxAnswer? answer)
     {
-        var answer = JsonBody.TryRead(body, HailuoJsonContext.Default.MiniMaxAnswer);
         if (answer?.Status is null)
         {
             return null;
@@ -52,7 +37,6 @@ internal sealed class MiniMaxWire : IWireDialect
             ErrorMessage: failed ? answer.BaseResp!.StatusMsg : null);
     }
 
-    /// <summary>The download URL of a file-retrieve answer, or null.</summary>
-    public static Uri? ReadDownloadUrl(byte[] body) =>
-        Uri.TryCreate(JsonBody.TryRead(body, HailuoJsonContext.Default.MiniMaxAnswer)?.File?.DownloadUrl, UriKind.Absolute, out var url) ? url : null;
+    public static Uri? ReadDownloadUrl(MiniMaxAnswer answer) =>
+        Uri.TryCreate(answer.File?.DownloadUrl, UriKind.Absolute, out var url) ? url : null;
 }

@@ -1,13 +1,8 @@
-using System.Text.Json;
-
 namespace Hailuo.Contracts.Transport;
 
 /// <summary>The submit body: the request's snake_case fields, nulls left out, the resolution spelt as the provider's wire does.</summary>
 internal static class WireBody
 {
-    public static byte[] Serialize(ProviderInfo provider, VideoGenerationRequest request) =>
-        JsonSerializer.SerializeToUtf8Bytes(ForWire(provider, request), HailuoJsonContext.Default.VideoGenerationRequest);
-
     /// <summary>A copy with the wire's spelling, so the caller's object is never changed.</summary>
     public static VideoGenerationRequest ForWire(ProviderInfo provider, VideoGenerationRequest request) => new()
     {

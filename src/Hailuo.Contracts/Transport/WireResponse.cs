@@ -1,14 +1,22 @@
 namespace Hailuo.Contracts.Transport;
 
-/// <summary>One answer, read whole (API answers are small JSON): what retry decisions and error mapping need.</summary>
+/// <summary>One answer as the client needs it: what retry decisions and error mapping read, and what the typed body said.</summary>
 /// <param name="Status">The HTTP status.</param>
-/// <param name="Body">The body bytes.</param>
 /// <param name="RetryAfter">The Retry-After header as a delay from now, when present.</param>
 /// <param name="RequestId">The service's request id header, when present.</param>
 /// <param name="Error">The provider error the body carries, even on HTTP 200 (MiniMax base_resp, APIMart code).</param>
-internal sealed record WireResponse(int Status, byte[] Body, TimeSpan? RetryAfter, string? RequestId, ProviderError? Error)
+internal sealed record WireResponse(int Status, TimeSpan? RetryAfter, string? RequestId, ProviderError? Error)
 {
     public bool IsSuccess => Status is >= 200 and < 300 && Error is null;
+
+    /// <summary>The new task's id, in a submit answer.</summary>
+    public string? TaskId { get; init; }
+
+    /// <summary>The task's state, in a status answer.</summary>
+    public TaskSnapshot? Snapshot { get; init; }
+
+    /// <summary>The signed download URL, in a file-retrieve answer.</summary>
+    public Uri? DownloadUrl { get; init; }
 }
 
 /// <summary>What a provider's error body says.</summary>
@@ -16,11 +24,7 @@ internal sealed record WireResponse(int Status, byte[] Body, TimeSpan? RetryAfte
 /// <param name="Message">The provider's message.</param>
 /// <param name="Type">APIMart's error.type, such as "authentication_error".</param>
 /// <param name="Details">The failing fields of a validation error.</param>
-internal sealed record ProviderError(string? Code, string? Message, string? Type, IReadOnlyList<WireFieldProblem>? Details)
-{
-    /// <summary>The code as a MiniMax number, when it is one.</summary>
-    public int? Number => int.TryParse(Code, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
-}
+internal sealed record ProviderError(string? Code, string? Message, string? Type, IReadOnlyList<WireFieldProblem>? Details);
 
 /// <summary>A task's state as one status answer gave it, before it is merged into a <see cref="VideoTask"/>.</summary>
 internal sealed record TaskSnapshot(
