@@ -1,99 +1,84 @@
-using System.Net;
-using Hailuo.MockServer.Hosting;
-using Hailuo.MockServer.Simulation;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
+using Hailuo.MockServer.Server;
+using Microsoft.Extensions.Time.Testing;
+using WireMock.Server;
 
 namespace Hailuo.MockServer;
 
 /// <summary>
 /// The simulator embedded in a test: <c>await using var sim = await HailuoSimulator.StartAsync();</c> serves both dialects
-/// on a loopback port (or in memory with <see cref="StartInMemory"/>) on a <see cref="ManualTimeProvider"/>.
+/// from a WireMock.Net server on a loopback port, on a <see cref="FakeTimeProvider"/>. Add your own stubs to
+/// <see cref="Server"/>: they answer before the engine's mappings.
 /// </summary>
 public sealed class HailuoSimulator : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly TestServer? _testServer;
+    /// <summary>Where the simulator's clock starts: 2026-01-01T00:00:00Z.</summary>
+    public static readonly DateTimeOffset ClockStart = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private HailuoSimulator(WebApplication app, ManualTimeProvider clock, Uri baseAddress, TestServer? testServer)
+    private HailuoSimulator(WireMockServer server, HailuoApi api)
     {
-        _app = app;
-        _testServer = testServer;
-        Clock = clock;
-        BaseAddress = baseAddress;
-        State = app.Services.GetRequiredService<SimulatorState>();
-        Admin = new SimulatorAdmin(State);
+        Server = server;
+        Api = api;
+        Clock = (FakeTimeProvider)api.Clock;
+        BaseAddress = new Uri(server.Url!.TrimEnd('/') + "/");
     }
 
-    /// <summary>Where the simulator answers, such as http://127.0.0.1:41234/ (in memory: http://localhost/).</summary>
+    /// <summary>Where the simulator answers, such as http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>The WireMock.Net server: add stubs, read LogEntries, or use its admin API under /__admin/.</summary>
+    public WireMockServer Server { get; }
+
+    /// <summary>The engine's mappings on <see cref="Server"/>.</summary>
+    public HailuoApi Api { get; }
+
     /// <summary>The simulator's clock; advance it to move tasks on and expire URLs.</summary>
-    public ManualTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     /// <summary>Journal, tasks, faults and reset.</summary>
-    public SimulatorAdmin Admin { get; }
+    public SimulatorAdmin Admin => Api.Admin;
 
-    internal SimulatorState State { get; }
+    internal Simulation.SimulatorState State => Api.State;
 
-    /// <summary>Starts the simulator with Kestrel on a free loopback port (real sockets).</summary>
-    public static async Task<HailuoSimulator> StartAsync(SimulatorOptions? options = null, CancellationToken cancellationToken = default)
+    /// <summary>Starts the simulator on a free 127.0.0.1 port on a manual clock (the options' Clock setting is ignored here).</summary>
+    public static Task<HailuoSimulator> StartAsync(SimulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var clock = new ManualTimeProvider();
-        var builder = CreateBuilder(options, clock);
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
-        {
-            k.Listen(IPAddress.Loopback, 0);
-            k.Limits.MaxRequestBodySize = SimulatorApp.MaxRequestBodyBytes;
-        });
-        var app = Build(builder);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new HailuoSimulator(app, clock, new Uri(address.TrimEnd('/') + "/"), null);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(StartInMemory(options));
     }
 
-    /// <summary>Starts the simulator in memory (ASP.NET Core TestServer): no socket; use <see cref="CreateClient"/> or <see cref="CreateHandler"/>.</summary>
+    /// <summary>
+    /// Starts the simulator at once, as <see cref="StartAsync"/> does: WireMock.Net has no in-memory host, so this too
+    /// listens on a free 127.0.0.1 port. Kept so synchronous callers need no change.
+    /// </summary>
     public static HailuoSimulator StartInMemory(SimulatorOptions? options = null)
     {
-        var clock = new ManualTimeProvider();
-        var builder = CreateBuilder(options, clock);
-        builder.WebHost.UseTestServer();
-        var app = Build(builder);
-        app.StartAsync().GetAwaiter().GetResult();
-        var server = (TestServer)app.Services.GetRequiredService<IServer>();
-        return new HailuoSimulator(app, clock, server.BaseAddress, server);
+        options ??= new SimulatorOptions();
+        options.Validate();
+        var server = WireMockServer.Start(HailuoServerSettings.Create(options));
+        try
+        {
+            return new HailuoSimulator(server, server.AddHailuoApi(options, new FakeTimeProvider(ClockStart)));
+        }
+        catch
+        {
+            server.Stop();
+            server.Dispose();
+            throw;
+        }
     }
 
     /// <summary>A client whose BaseAddress is the simulator; add the Authorization header yourself.</summary>
     public HttpClient CreateClient() => new(CreateHandler(), disposeHandler: true) { BaseAddress = BaseAddress };
 
-    /// <summary>A handler that reaches the simulator: TestServer's in memory, a plain socket handler on loopback.</summary>
-    public HttpMessageHandler CreateHandler() => _testServer?.CreateHandler() ?? new SocketsHttpHandler();
+    /// <summary>A plain socket handler: the simulator is on loopback.</summary>
+    public HttpMessageHandler CreateHandler() => new SocketsHttpHandler();
 
     /// <summary>Stops the server; stalled requests are reset and unsent callbacks dropped.</summary>
     public async ValueTask DisposeAsync()
     {
         State.Stop();
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        Server.Stop();
+        await Api.DisposeAsync().ConfigureAwait(false);
+        Server.Dispose();
     }
-
-    private static WebApplicationBuilder CreateBuilder(SimulatorOptions? options, ManualTimeProvider clock)
-    {
-        options ??= new SimulatorOptions();
-        options.Validate();
-
-        // The empty builder reads no appsettings or environment: an embedded simulator depends only on its options.
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.Services.AddRouting();
-        builder.Services.AddLogging();
-        builder.Services.AddHailuoSimulator(options, clock);
-        return builder;
-    }
-
-    private static WebApplication Build(WebApplicationBuilder builder) => builder.Build().UseHailuoSimulator();
 }

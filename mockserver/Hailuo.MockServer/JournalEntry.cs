@@ -10,6 +10,7 @@ namespace Hailuo.MockServer;
 /// <param name="Endpoint">Which endpoint it was, or null for an unknown path.</param>
 /// <param name="Fault">The scripted fault applied to it, if any.</param>
 /// <param name="RequestId">The X-Request-Id the answer carried (also kept for a request that got no answer).</param>
+/// <param name="TaskId">The task the request created or asked about, when it named or made one.</param>
 public sealed record JournalEntry(
     string Method,
     string Path,
@@ -19,4 +20,5 @@ public sealed record JournalEntry(
     DateTimeOffset Time,
     SimulatorEndpoint? Endpoint,
     FaultKind? Fault,
-    string? RequestId = null);
+    string? RequestId = null,
+    string? TaskId = null);

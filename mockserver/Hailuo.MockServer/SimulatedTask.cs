@@ -65,6 +65,8 @@ public enum CallbackState
 /// <param name="Phase">Its phase when the task list was read.</param>
 /// <param name="CallbackUrl">Where notifications go, if anywhere.</param>
 /// <param name="Callback">Whether the callback receiver is verified.</param>
+/// <param name="Prompt">The prompt as submitted, to find a test's own task.</param>
+/// <param name="RequestId">The X-Request-Id of the submit that created it (see <see cref="JournalEntry.RequestId"/>).</param>
 public sealed record SimulatedTask(
     string Id,
     Contracts.WireDialect Dialect,
@@ -81,4 +83,6 @@ public sealed record SimulatedTask(
     TaskOutcome Outcome,
     TaskPhase Phase,
     string? CallbackUrl,
-    CallbackState Callback);
+    CallbackState Callback,
+    string Prompt = "",
+    string RequestId = "");

@@ -1,4 +1,5 @@
 using Hailuo.MockServer.Simulation;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hailuo.MockServer;
 
@@ -38,16 +39,25 @@ public sealed class SimulatorAdmin
     /// <exception cref="InvalidOperationException">The simulator runs on the system clock.</exception>
     public void Advance(TimeSpan by)
     {
-        if (_state.Clock is not ManualTimeProvider clock)
+        if (_state.Clock is not FakeTimeProvider clock)
         {
-            throw new InvalidOperationException("This simulator runs on the system clock; only a ManualTimeProvider can be advanced.");
+            throw new InvalidOperationException("This simulator runs on the system clock; only a FakeTimeProvider can be advanced.");
         }
 
         clock.Advance(by);
     }
 
-    /// <summary>Makes the next requests to an endpoint fail; rules are used up in the order they were added.</summary>
+    /// <summary>
+    /// Makes the next requests to an endpoint fail; rules are used up in the order they were added, after a user's own
+    /// higher-priority WireMock.Net stubs (which answer first) and before the key check and rate limit.
+    /// </summary>
     public void ScriptFault(FaultRule rule) => _state.Faults.Add(rule);
+
+    /// <summary>Forgets the fault rules not yet used up.</summary>
+    public void ClearFaults() => _state.Faults.Clear();
+
+    /// <summary>How many entries WireMock.Net's capped request log has dropped (oldest first) since the simulator started.</summary>
+    public long DroppedLogEntries => _state.DroppedLogEntries;
 
     /// <summary>
     /// Completes when a <see cref="FaultKind.Stall"/> fault holds a request to the endpoint open (<see cref="SimulatorEndpoint.Any"/>:

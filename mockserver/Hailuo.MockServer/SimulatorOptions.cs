@@ -1,5 +1,3 @@
-using Hailuo.Contracts;
-
 namespace Hailuo.MockServer;
 
 /// <summary>
@@ -11,11 +9,11 @@ public sealed class SimulatorOptions
     /// <summary>The configuration section the standalone server binds.</summary>
     public const string SectionName = "Simulator";
 
+    /// <summary>The providers whose models the simulator serves; empty = the shipped spec's providers (HailuoSpec.Providers).</summary>
+    public IList<Contracts.ProviderInfo> Providers { get; set; } = new List<Contracts.ProviderInfo>();
+
     /// <summary>Bearer keys the simulator accepts; empty accepts any non-empty key.</summary>
     public IList<string> AcceptedKeys { get; set; } = new List<string>();
-
-    /// <summary>The providers whose models the simulator serves; empty = the shipped spec's providers (HailuoSpec.Providers). Not bound from configuration.</summary>
-    public IList<ProviderInfo> Providers { get; set; } = new List<ProviderInfo>();
 
     /// <summary>How long after submit a task leaves "submitted" (MiniMax: Preparing) for "queued" (Queueing).</summary>
     public TimeSpan QueuedAfter { get; set; } = TimeSpan.FromSeconds(1);
@@ -46,6 +44,15 @@ public sealed class SimulatorOptions
 
     /// <summary>How many requests the journal keeps; older entries are dropped first.</summary>
     public int JournalCapacity { get; set; } = 10_000;
+
+    /// <summary>How many requests WireMock.Net's request log (LogEntries, /__admin/requests) keeps; the oldest go first, counted in Admin.DroppedLogEntries.</summary>
+    public int RequestLogCapacity { get; set; } = 1_000;
+
+    /// <summary>The standalone server's clock: "System" (the wall clock) or "Manual" (moves only by /__admin/hailuo/advance). An embedded HailuoSimulator always uses a FakeTimeProvider.</summary>
+    public string Clock { get; set; } = "System";
+
+    /// <summary>The address written into download URLs, when clients reach the server under another name (a proxy, an export); null: as the client reached it.</summary>
+    public Uri? PublicBaseUrl { get; set; }
 
     /// <summary>The client that POSTs callbacks; replace it to deliver them in memory. Not bound from configuration.</summary>
     public HttpClient? CallbackClient { get; set; }
@@ -78,6 +85,16 @@ public sealed class SimulatorOptions
         if (RequestsPerMinute is <= 0)
         {
             throw new InvalidOperationException($"Simulator RequestsPerMinute must be positive or unset; it is {RequestsPerMinute}.");
+        }
+
+        if (RequestLogCapacity <= 0)
+        {
+            throw new InvalidOperationException($"Simulator RequestLogCapacity must be positive; it is {RequestLogCapacity}.");
+        }
+
+        if (!string.Equals(Clock, "Manual", StringComparison.OrdinalIgnoreCase) && !string.Equals(Clock, "System", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Simulator Clock is '{Clock}'; use Manual or System.");
         }
 
         if (JournalCapacity <= 0)

@@ -85,7 +85,7 @@ public sealed class TaskCommandTests : IAsyncLifetime
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
         await listening.Task.WaitAsync(TimeSpan.FromMinutes(1));
-        var answer = (await http.GetAsync(new Uri("/__admin/tasks", UriKind.Relative))).StatusCode;
+        var answer = (await http.GetAsync(new Uri("/__admin/hailuo/tasks", UriKind.Relative))).StatusCode;
         await stop.CancelAsync();
 
         Assert.Equal(HttpStatusCode.OK, answer);

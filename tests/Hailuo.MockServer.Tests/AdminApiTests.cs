@@ -2,18 +2,15 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Hailuo.Contracts;
-using Hailuo.MockServer.Hosting;
+using Hailuo.MockServer.Server;
 using Hailuo.MockServer.Simulation;
 using Hailuo.MockServer.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using WireMock.Server;
 
 namespace Hailuo.MockServer.Tests;
 
-/// <summary>The admin API over HTTP under /__admin/, usable from any language.</summary>
+/// <summary>The admin API over HTTP under /__admin/hailuo/, usable from any language.</summary>
 public sealed class AdminApiTests
 {
     [Theory]
@@ -24,11 +21,11 @@ public sealed class AdminApiTests
         using var client = TestClient.For(sim);
         var id = await client.SubmitTaskAsync(WireDialect.ApiMart, TestClient.Valid(WireDialect.ApiMart));
 
-        using var advanced = await client.Http.PostAsync("/__admin/advance?by=90s", null);
-        var tasks = await TestClient.ReadJsonAsync(await client.Http.GetAsync("/__admin/tasks"));
+        using var advanced = await client.Http.PostAsync("/__admin/hailuo/advance?by=90s", null);
+        var tasks = await TestClient.ReadJsonAsync(await client.Http.GetAsync("/__admin/hailuo/tasks"));
 
         Assert.Equal(HttpStatusCode.OK, advanced.StatusCode);
-        Assert.Equal(ManualTimeProvider.DefaultStart.AddSeconds(90), sim.Clock.GetUtcNow());
+        Assert.Equal(HailuoSimulator.ClockStart.AddSeconds(90), sim.Clock.GetUtcNow());
         Assert.Equal("completed", await client.StatusWordAsync(WireDialect.ApiMart, id));
         Assert.Equal(id, tasks[0].GetProperty("id").GetString());
         Assert.Equal("Completed", tasks[0].GetProperty("phase").GetString());
@@ -43,14 +40,14 @@ public sealed class AdminApiTests
 
         foreach (var by in new[] { "00:01:00", "1m", "60", "1h", "1d" })
         {
-            using var ok = await client.Http.PostAsync("/__admin/advance?by=" + by, null);
+            using var ok = await client.Http.PostAsync("/__admin/hailuo/advance?by=" + by, null);
             Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         }
 
-        using var bad = await client.Http.PostAsync("/__admin/advance?by=soon", null);
-        using var negative = await client.Http.PostAsync("/__admin/advance?by=-5s", null);
+        using var bad = await client.Http.PostAsync("/__admin/hailuo/advance?by=soon", null);
+        using var negative = await client.Http.PostAsync("/__admin/hailuo/advance?by=-5s", null);
 
-        Assert.Equal(ManualTimeProvider.DefaultStart + TimeSpan.FromMinutes(3) + TimeSpan.FromHours(1) + TimeSpan.FromDays(1), sim.Clock.GetUtcNow());
+        Assert.Equal(HailuoSimulator.ClockStart + TimeSpan.FromMinutes(3) + TimeSpan.FromHours(1) + TimeSpan.FromDays(1), sim.Clock.GetUtcNow());
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
     }
@@ -63,8 +60,8 @@ public sealed class AdminApiTests
         using var client = TestClient.For(sim);
         using var rule = new StringContent("{\"endpoint\":\"Submit\",\"kind\":\"Status503\",\"count\":1}", Encoding.UTF8, "application/json");
 
-        using var scripted = await client.Http.PostAsync("/__admin/faults", rule);
-        var pending = await TestClient.ReadJsonAsync(await client.Http.GetAsync("/__admin/faults"));
+        using var scripted = await client.Http.PostAsync("/__admin/hailuo/faults", rule);
+        var pending = await TestClient.ReadJsonAsync(await client.Http.GetAsync("/__admin/hailuo/faults"));
         using var failed = await client.SubmitAsync(WireDialect.MiniMax, TestClient.Valid(WireDialect.MiniMax));
 
         Assert.Equal(HttpStatusCode.OK, scripted.StatusCode);
@@ -80,8 +77,8 @@ public sealed class AdminApiTests
         await using var sim = await Simulators.StartAsync(kind);
         using var client = TestClient.For(sim);
 
-        using var unknownKind = await client.Http.PostAsync("/__admin/faults", JsonContent.Create(new { endpoint = "Submit", kind = "Explode", count = 1 }));
-        using var zeroCount = await client.Http.PostAsync("/__admin/faults", JsonContent.Create(new { endpoint = "Submit", kind = "Status500", count = 0 }));
+        using var unknownKind = await client.Http.PostAsync("/__admin/hailuo/faults", JsonContent.Create(new { endpoint = "Submit", kind = "Explode", count = 1 }));
+        using var zeroCount = await client.Http.PostAsync("/__admin/hailuo/faults", JsonContent.Create(new { endpoint = "Submit", kind = "Status500", count = 0 }));
 
         Assert.Equal(HttpStatusCode.BadRequest, unknownKind.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, zeroCount.StatusCode);
@@ -98,7 +95,7 @@ public sealed class AdminApiTests
         var id = await client.SubmitTaskAsync(WireDialect.ApiMart, TestClient.Valid(WireDialect.ApiMart));
         await client.StatusAsync(WireDialect.ApiMart, id);
 
-        using var response = await client.Http.GetAsync("/__admin/journal");
+        using var response = await client.Http.GetAsync("/__admin/hailuo/journal");
         var text = await response.Content.ReadAsStringAsync();
         var journal = await TestClient.ReadJsonAsync(response);
 
@@ -119,15 +116,15 @@ public sealed class AdminApiTests
         sim.Admin.ScriptFault(new FaultRule(SimulatorEndpoint.Download, FaultKind.Status500, 1));
         sim.Clock.Advance(TimeSpan.FromHours(1));
 
-        using var reset = await client.Http.PostAsync("/__admin/reset", null);
-        var clock = await TestClient.ReadJsonAsync(await client.Http.GetAsync("/__admin/clock"));
+        using var reset = await client.Http.PostAsync("/__admin/hailuo/reset", null);
+        var clock = await TestClient.ReadJsonAsync(await client.Http.GetAsync("/__admin/hailuo/clock"));
 
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
         Assert.Empty(sim.Admin.Tasks);
         Assert.Empty(sim.Admin.Journal);
         Assert.Empty(sim.Admin.PendingFaults);
         Assert.True(clock.GetProperty("manual").GetBoolean());
-        Assert.Equal(ManualTimeProvider.DefaultStart.AddHours(1), clock.GetProperty("now").GetDateTimeOffset());
+        Assert.Equal(HailuoSimulator.ClockStart.AddHours(1), clock.GetProperty("now").GetDateTimeOffset());
     }
 
     [Theory]
@@ -140,11 +137,11 @@ public sealed class AdminApiTests
 
         for (var i = 0; i < 3; i++)
         {
-            using var response = await client.Http.GetAsync("/__admin/tasks");
+            using var response = await client.Http.GetAsync("/__admin/hailuo/tasks");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        var account = await TestClient.ReadJsonAsync(await client.Http.GetAsync("/__admin/account"));
+        var account = await TestClient.ReadJsonAsync(await client.Http.GetAsync("/__admin/hailuo/account"));
 
         Assert.Empty(sim.Admin.Journal);
         Assert.Single(sim.Admin.PendingFaults);
@@ -154,16 +151,11 @@ public sealed class AdminApiTests
     [Fact]
     public async Task Simulator_on_the_system_clock_refuses_to_advance_over_http_and_in_code()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseTestServer();
-        builder.Services.AddRouting();
-        builder.Services.AddLogging();
-        builder.Services.AddHailuoSimulator(new SimulatorOptions(), TimeProvider.System);
-        await using var app = builder.Build().UseHailuoSimulator();
-        await app.StartAsync();
-        using var client = app.GetTestClient();
+        using var server = WireMockServer.Start(HailuoServerSettings.Create(new SimulatorOptions()));
+        await using var api = server.AddHailuoApi(new SimulatorOptions(), TimeProvider.System);
+        using var client = new HttpClient { BaseAddress = new Uri(server.Url!) };
 
-        using var response = await client.PostAsync("/__admin/advance?by=1h", null);
+        using var response = await client.PostAsync("/__admin/hailuo/advance?by=1h", null);
         await using var state = new SimulatorState(new SimulatorOptions(), TimeProvider.System, NullLoggerFactory.Instance);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
@@ -178,6 +170,6 @@ public sealed class AdminApiTests
 
         sim.Admin.Advance(TimeSpan.FromMinutes(3));
 
-        Assert.Equal(ManualTimeProvider.DefaultStart.AddMinutes(3), sim.Clock.GetUtcNow());
+        Assert.Equal(HailuoSimulator.ClockStart.AddMinutes(3), sim.Clock.GetUtcNow());
     }
 }

@@ -25,7 +25,7 @@ public sealed class JournalTests
         Assert.Contains("A note that says ***", entries[0].Body, StringComparison.Ordinal);
         Assert.Contains("data:image/png;base64,...(", entries[0].Body, StringComparison.Ordinal);
         Assert.Equal("?key=***", entries[1].Query);
-        Assert.Equal(ManualTimeProvider.DefaultStart, entries[0].Time);
+        Assert.Equal(HailuoSimulator.ClockStart, entries[0].Time);
     }
 
     [Theory]

@@ -27,7 +27,7 @@ public sealed partial class RequestIdTests
             await anonymous.Http.GetAsync("/v1/tasks/unknown"),
             await client.Http.GetAsync("/v1/tasks/unknown"),
         };
-        using var admin = await client.Http.GetAsync("/__admin/clock");
+        using var admin = await client.Http.GetAsync("/__admin/hailuo/clock");
         var ids = answers.Select(a => Assert.Single(a.Headers.GetValues("X-Request-Id"))).ToArray();
         answers.ForEach(a => a.Dispose());
 

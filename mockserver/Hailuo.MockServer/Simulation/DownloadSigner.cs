@@ -7,6 +7,9 @@ namespace Hailuo.MockServer.Simulation;
 /// <summary>Signs download URLs with HMAC-SHA256 over the file id and expiry, with a key made fresh for each simulator.</summary>
 internal sealed class DownloadSigner
 {
+    /// <summary>The download endpoint, written as the spec writes the API's endpoint lines (the simulator's own URL shape).</summary>
+    public const string Endpoint = "GET /files/{file_id}.mp4?expires={expires}&sig={sig}";
+
     private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
 
     public string PathAndQuery(string fileId, DateTimeOffset expiresAt)

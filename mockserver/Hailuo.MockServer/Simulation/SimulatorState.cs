@@ -9,6 +9,9 @@ namespace Hailuo.MockServer.Simulation;
 internal sealed class SimulatorState : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
+    private long _droppedLogEntries;
+    private readonly Dictionary<WireDialect, IReadOnlyList<ProviderInfo>> _byDialect;
+    private readonly Dictionary<ProviderInfo, IValidator<VideoGenerationRequest>> _validators;
 
     public SimulatorState(SimulatorOptions options, TimeProvider clock, ILoggerFactory loggers)
     {
@@ -18,6 +21,9 @@ internal sealed class SimulatorState : IAsyncDisposable
         Account = new Account(options.StartingBalance);
         Limiter = new RateLimiter(options.RequestsPerMinute);
         Journal = new Journal(options.JournalCapacity);
+        ServedProviders = options.Providers.Count > 0 ? options.Providers.ToArray() : HailuoSpec.Providers.ToArray();
+        _byDialect = ServedProviders.GroupBy(p => p.Dialect).ToDictionary(g => g.Key, g => (IReadOnlyList<ProviderInfo>)g.ToArray());
+        _validators = ServedProviders.Distinct().ToDictionary(p => p, ProviderValidator.For);
         Callbacks = new CallbackDispatcher(options, clock, (task, at, baseUrl) => StatusBody.For(task, at, baseUrl, Signer, options.ApiMartStatusWords), WireJson.Options, loggers.CreateLogger("Hailuo.MockServer.Callbacks"));
     }
 
@@ -41,10 +47,8 @@ internal sealed class SimulatorState : IAsyncDisposable
 
     public CallbackDispatcher Callbacks { get; }
 
-    /// <summary>The spec's validators, one per dialect; they hold no state, so one instance serves every request.</summary>
-    public IValidator<VideoGenerationRequest> ApiMartValidator { get; } = new ApiMartRequestValidator();
-
-    public IValidator<VideoGenerationRequest> MiniMaxValidator { get; } = new MiniMaxRequestValidator();
+    /// <summary>The providers served: the configured ones, or the shipped spec's.</summary>
+    public IReadOnlyList<ProviderInfo> ServedProviders { get; }
 
     /// <summary>Cancelled when the simulator stops: ends stalled requests.</summary>
     public CancellationToken Stopping => _stopping.Token;
@@ -56,20 +60,26 @@ internal sealed class SimulatorState : IAsyncDisposable
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 
-    public static ProviderInfo Provider(WireDialect dialect) => dialect == WireDialect.ApiMart ? HailuoSpec.ApiMart : HailuoSpec.MiniMax;
+    /// <summary>Entries the host's capped request log has dropped.</summary>
+    public long DroppedLogEntries => Interlocked.Read(ref _droppedLogEntries);
 
-    public IValidator<VideoGenerationRequest> Validator(WireDialect dialect) => dialect == WireDialect.ApiMart ? ApiMartValidator : MiniMaxValidator;
+    public void LogEntryDropped() => Interlocked.Increment(ref _droppedLogEntries);
 
-    /// <summary>The configured provider of the dialect that offers the model (else the dialect's first), from Options.Providers or the shipped spec's.</summary>
-    public ProviderInfo ProviderFor(WireDialect dialect, string? model)
+    /// <summary>The served providers that speak this dialect.</summary>
+    public IReadOnlyList<ProviderInfo> Providers(WireDialect dialect) => _byDialect.TryGetValue(dialect, out var providers) ? providers : Array.Empty<ProviderInfo>();
+
+    /// <summary>The provider of this dialect that offers the model; the dialect's first when none does (its validator then names the models).</summary>
+    public ProviderInfo Provider(WireDialect dialect, string? model)
     {
-        var served = (Options.Providers.Count > 0 ? Options.Providers : (IEnumerable<ProviderInfo>)HailuoSpec.Providers).Where(p => p.Dialect == dialect).ToList();
-        return served.FirstOrDefault(p => p.FindModel(model) is not null) ?? served.FirstOrDefault() ?? Provider(dialect);
+        var providers = Providers(dialect);
+        return providers.FirstOrDefault(p => p.FindModel(model) is not null) ?? providers[0];
     }
 
-    /// <summary>The generated validator of the provider that serves the model.</summary>
-    public IValidator<VideoGenerationRequest> Validator(WireDialect dialect, string? model) =>
-        Options.Providers.Count == 0 ? Validator(dialect) : ProviderFor(dialect, model).CreateValidator() ?? Validator(dialect);
+    /// <summary>The spec's validator for the provider; they hold no state, so one instance serves every request.</summary>
+    public IValidator<VideoGenerationRequest> Validator(ProviderInfo provider) => _validators[provider];
+
+    /// <summary>What the spec says of a dialect: its endpoint lines.</summary>
+    public static DialectInfo Dialect(WireDialect dialect) => HailuoSpec.Dialects.First(d => d.Dialect == dialect);
 
     /// <summary>Forgets tasks, journal, faults and rate-limit windows and restores the balance; the clock keeps its time.</summary>
     public void Reset()

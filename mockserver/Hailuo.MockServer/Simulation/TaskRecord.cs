@@ -17,6 +17,11 @@ internal sealed class TaskRecord
 
     public required string Model { get; init; }
 
+    public string Prompt { get; init; } = string.Empty;
+
+    /// <summary>The X-Request-Id of the submit that created it.</summary>
+    public string RequestId { get; init; } = string.Empty;
+
     public required VideoMode Mode { get; init; }
 
     public required string Resolution { get; init; }
@@ -104,5 +109,5 @@ internal sealed class TaskRecord
     }
 
     public SimulatedTask ToSnapshot(DateTimeOffset now) => new(
-        Id, Dialect, Model, Mode, Resolution, Duration, Width, Height, FileId, CreatedAt, FinishedAt, Cost, Outcome, PhaseAt(now), CallbackUrl, Callback);
+        Id, Dialect, Model, Mode, Resolution, Duration, Width, Height, FileId, CreatedAt, FinishedAt, Cost, Outcome, PhaseAt(now), CallbackUrl, Callback, Prompt, RequestId);
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Hailuo.Contracts;
 using Hailuo.MockServer.Simulation;
-using Microsoft.AspNetCore.Http;
 
 namespace Hailuo.MockServer.Wire;
 
@@ -11,25 +10,18 @@ namespace Hailuo.MockServer.Wire;
 /// </summary>
 internal static class Submission
 {
-    public static async Task<IResult> HandleAsync(HttpContext context, WireDialect dialect, SimulatorState state)
+    public static async Task<WireAnswer> HandleAsync(WireExchange exchange, SimulatorState state)
     {
-        VideoGenerationRequest? request;
-        try
+        var dialect = exchange.Dialect;
+        var read = RequestReader.Read(exchange.Request.Body, state.Providers(dialect));
+        if (read.Problems.Count > 0)
         {
-            request = JsonSerializer.Deserialize<VideoGenerationRequest>(context.Body(), WireJson.Requests);
-        }
-        catch (JsonException ex)
-        {
-            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
-            return ErrorAnswer.Invalid(dialect, new[] { new FieldProblem(field, "HAILUO_JSON", $"'{field}' could not be read: {ex.Message}") });
+            return ErrorAnswer.Invalid(dialect, read.Problems);
         }
 
-        if (request is null)
-        {
-            return ErrorAnswer.Invalid(dialect, new[] { new FieldProblem("body", "HAILUO_JSON", "The body must be a JSON object with at least 'model' and 'prompt'.") });
-        }
-
-        var problems = state.Validator(dialect, request.Model).Validate(request).Errors
+        var request = read.Request!;
+        var provider = state.Provider(dialect, request.Model);
+        var problems = state.Validator(provider).Validate(request).Errors
             .Select(f => new FieldProblem(f.PropertyName, f.ErrorCode, f.ErrorMessage))
             .ToList();
         ImageHeader? firstFrame = null;
@@ -43,19 +35,20 @@ internal static class Submission
             return ErrorAnswer.Invalid(dialect, problems);
         }
 
-        var task = Create(context, dialect, state, request, firstFrame);
+        var task = Create(exchange, provider, state, request, firstFrame);
         if (!state.Account.TryCharge(task.Cost, () => state.Tasks.Add(task)))
         {
             var message = $"Insufficient balance: the task costs ${task.Cost:0.00} and the balance is ${state.Account.Balance:0.00}.";
             return dialect == WireDialect.ApiMart
-                ? ErrorAnswer.Create(dialect, StatusCodes.Status402PaymentRequired, MiniMaxCodes.InsufficientBalance, "insufficient_balance", message)
-                : Results.Json(new MiniMaxError(new BaseResp(MiniMaxCodes.InsufficientBalance, message), null), WireJson.Options);
+                ? ErrorAnswer.Create(dialect, 402, MiniMaxCodes.InsufficientBalance, "insufficient_balance", message)
+                : WireAnswer.Json(new MiniMaxError(new BaseResp(MiniMaxCodes.InsufficientBalance, message), null));
         }
 
-        await state.Callbacks.StartAsync(task, context.Request.BaseUrl()).ConfigureAwait(false);
+        exchange.TaskId = task.Id;
+        await state.Callbacks.StartAsync(task, exchange.Request.BaseUrl).ConfigureAwait(false);
         return dialect == WireDialect.ApiMart
-            ? Results.Json(new ApiMartEnvelope<ApiMartSubmitted[]>(200, new[] { new ApiMartSubmitted(StatusBody.ApiMartWord(TaskPhase.Submitted, state.Options.ApiMartStatusWords), task.Id) }), WireJson.Options)
-            : Results.Json(new MiniMaxSubmitted(task.Id, BaseResp.Success), WireJson.Options);
+            ? WireAnswer.Json(new ApiMartEnvelope<ApiMartSubmitted[]>(200, new[] { new ApiMartSubmitted(StatusBody.ApiMartWord(TaskPhase.Submitted, state.Options.ApiMartStatusWords), task.Id) }))
+            : WireAnswer.Json(new MiniMaxSubmitted(task.Id, BaseResp.Success));
     }
 
     /// <summary>Decodes each data URL and checks its bytes; public URLs are not fetched. Returns the first frame's header.</summary>
@@ -90,9 +83,9 @@ internal static class Submission
         return firstFrame;
     }
 
-    private static TaskRecord Create(HttpContext context, WireDialect dialect, SimulatorState state, VideoGenerationRequest request, ImageHeader? firstFrame)
+    private static TaskRecord Create(WireExchange exchange, ProviderInfo provider, SimulatorState state, VideoGenerationRequest request, ImageHeader? firstFrame)
     {
-        var provider = state.ProviderFor(dialect, request.Model);
+        var dialect = exchange.Dialect;
         var resolution = provider.FindModel(request.Model)!.FindMode(request.EffectiveMode())!.FindResolution(request.Resolution ?? provider.Defaults.Resolution)!.Resolution;
         var size = HailuoSpec.Resolutions.First(r => string.Equals(r.Name, resolution, StringComparison.OrdinalIgnoreCase));
 
@@ -107,7 +100,9 @@ internal static class Submission
             Id = TaskStore.TaskId(dialect, number, now),
             Number = number,
             Dialect = dialect,
-            Owner = context.Owner(),
+            Owner = exchange.Owner,
+            Prompt = request.Prompt ?? string.Empty,
+            RequestId = exchange.RequestId,
             Model = request.Model!,
             Mode = request.EffectiveMode(),
             Resolution = resolution,

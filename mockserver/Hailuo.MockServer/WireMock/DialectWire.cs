@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Hailuo.Contracts;
+using Hailuo.MockServer.Server;
 using Hailuo.MockServer.Simulation;
-using Hailuo.MockServer.Wire;
 
 namespace Hailuo.MockServer.WireMock;
 
@@ -15,10 +14,16 @@ internal sealed class DialectWire
     /// <summary>The query parameters that make a download URL genuine.</summary>
     private static readonly string[] SignedUrlParameters = { "expires", "sig" };
 
+    private static readonly EndpointLine DownloadLine = EndpointLine.Parse(DownloadSigner.Endpoint);
+
     private DialectWire(WireDialect dialect, string prefix)
     {
         Dialect = dialect;
         Prefix = prefix;
+        var spec = SimulatorState.Dialect(dialect);
+        SubmitLine = EndpointLine.Parse(spec.Submit);
+        StatusLine = EndpointLine.Parse(spec.Status);
+        FileRetrieveLine = spec.FileRetrieve is { } retrieve ? EndpointLine.Parse(retrieve) : null;
     }
 
     public static IReadOnlyList<DialectWire> All { get; } = new[] { ApiMart, MiniMax };
@@ -30,39 +35,47 @@ internal sealed class DialectWire
 
     public bool IsApiMart => Dialect == WireDialect.ApiMart;
 
-    public string SubmitPath => IsApiMart ? RouteInfo.ApiMartSubmit : RouteInfo.MiniMaxSubmit;
+    public string SubmitPath => SubmitLine.PathTemplate;
+
+    private static EndpointLine MiniMaxFileRetrieve => MiniMax.FileRetrieveLine!;
+
+    private EndpointLine SubmitLine { get; }
+
+    private EndpointLine StatusLine { get; }
+
+    private EndpointLine? FileRetrieveLine { get; }
 
     /// <summary>A text-to-video request of the provider's defaults, with the first model that allows them.</summary>
     public JsonObject SubmitBody(string prompt)
     {
-        var provider = SimulatorState.Provider(Dialect);
+        var provider = HailuoSpec.Providers.First(p => p.Dialect == Dialect);
         var model = provider.Models.First(m => m.FindMode(VideoMode.TextToVideo)?.Allows(provider.Defaults.Resolution, provider.Defaults.Duration) == true);
         return new JsonObject { ["model"] = model.Id, ["prompt"] = prompt };
     }
 
     public string TaskIdOf(RecordedAnswer submit) => IsApiMart ? submit.Text("data", 0, "task_id") : submit.Text("task_id");
 
-    public string StatusPathAndQuery(string taskId) =>
-        IsApiMart ? RouteInfo.ApiMartStatusPrefix + Uri.EscapeDataString(taskId) : RouteInfo.MiniMaxQuery + "?task_id=" + Uri.EscapeDataString(taskId);
+    public string StatusPathAndQuery(string taskId) => StatusLine.PathAndQuery(("task_id", taskId));
 
-    public static string FileRetrievePathAndQuery(string fileId) => RouteInfo.MiniMaxFileRetrieve + "?file_id=" + Uri.EscapeDataString(fileId);
+    public static string FileRetrievePathAndQuery(string fileId) => MiniMaxFileRetrieve.PathAndQuery(("file_id", fileId));
 
     public StubRequest Submit(StubMatcher key, StubMatcher body) =>
         new("POST", UrlPath: SubmitPath) { Headers = Header(key), Body = body };
 
-    public StubRequest Status(StubMatcher key, string taskId) => IsApiMart
-        ? new("GET", UrlPath: RouteInfo.ApiMartStatusPrefix + taskId) { Headers = Header(key) }
-        : new("GET", UrlPath: RouteInfo.MiniMaxQuery) { Headers = Header(key), Query = Param("task_id", StubMatcher.EqualTo(taskId)) };
+    /// <summary>The task's status request: the task id in the path or in the query, as the spec's line puts it.</summary>
+    public StubRequest Status(StubMatcher key, string taskId) => StatusLine.QueryNames.Contains("task_id")
+        ? new("GET", UrlPath: StatusLine.PathTemplate) { Headers = Header(key), Query = Param("task_id", StubMatcher.EqualTo(taskId)) }
+        : new("GET", UrlPath: StatusLine.Path(("task_id", taskId))) { Headers = Header(key) };
 
     /// <summary>A status request for any task: the unknown-task fallback.</summary>
-    public StubRequest AnyStatus(StubMatcher? key) => IsApiMart
-        ? new("GET", UrlPathPattern: "^" + Regex.Escape(RouteInfo.ApiMartStatusPrefix) + "[^/]+$") { Headers = Header(key) }
-        : new("GET", UrlPath: RouteInfo.MiniMaxQuery) { Headers = Header(key) };
+    public StubRequest AnyStatus(StubMatcher? key) => StatusLine.IsExact
+        ? new("GET", UrlPath: StatusLine.PathTemplate) { Headers = Header(key) }
+        : new("GET", UrlPathPattern: StatusLine.PathPattern) { Headers = Header(key) };
 
     public static StubRequest FileRetrieve(StubMatcher key, string fileId) =>
-        new("GET", UrlPath: RouteInfo.MiniMaxFileRetrieve) { Headers = Header(key), Query = Param("file_id", StubMatcher.EqualTo(fileId)) };
+        new("GET", UrlPath: MiniMaxFileRetrieve.PathTemplate) { Headers = Header(key), Query = Param("file_id", StubMatcher.EqualTo(fileId)) };
 
-    public static StubRequest AnyFileRetrieve(StubMatcher? key) => new("GET", UrlPath: RouteInfo.MiniMaxFileRetrieve) { Headers = Header(key) };
+    public static StubRequest AnyFileRetrieve(StubMatcher? key) => new("GET", UrlPath: MiniMaxFileRetrieve.PathTemplate) { Headers = Header(key) };
 
     /// <summary>The signed URL exactly: path, expiry and signature.</summary>
     public static StubRequest Download(Uri url)
@@ -75,7 +88,7 @@ internal sealed class DialectWire
     }
 
     /// <summary>Any download URL: the fallback for one whose signature or expiry was changed.</summary>
-    public static StubRequest AnyDownload() => new("GET", UrlPathPattern: "^" + Regex.Escape(RouteInfo.DownloadPrefix) + "[^/]+\\.mp4$");
+    public static StubRequest AnyDownload() => new("GET", UrlPathPattern: DownloadLine.PathPattern);
 
     /// <summary>The MP4 URL of a completed task: in the APIMart status, or in the MiniMax file object.</summary>
     public Uri DownloadUrlOf(RecordedAnswer completedStatusOrFile) => new(IsApiMart

@@ -5,8 +5,8 @@ using System.Text.Json.Nodes;
 namespace Hailuo.MockServer.WireMock;
 
 /// <summary>
-/// Drives an in-memory simulator on its virtual clock and keeps its answers, so every exported stub says exactly what
-/// the simulator says. Requests go to the export's base URL, so download URLs in the answers point where WireMock runs.
+/// Drives a simulator on its virtual clock and keeps its answers, so every exported stub says exactly what the simulator
+/// says. The simulator writes the export's base URL into download URLs, so they point where WireMock runs.
 /// </summary>
 internal sealed class SimulatorRecorder : IAsyncDisposable
 {
@@ -19,20 +19,23 @@ internal sealed class SimulatorRecorder : IAsyncDisposable
     private SimulatorRecorder(HailuoSimulator simulator, Uri baseUrl)
     {
         _simulator = simulator;
-        _http = new HttpClient(simulator.CreateHandler(), disposeHandler: true) { BaseAddress = baseUrl };
+        _http = new HttpClient(new ToSimulator(simulator), disposeHandler: true) { BaseAddress = baseUrl };
     }
 
     public SimulatorAdmin Admin => _simulator.Admin;
 
     public SimulatorOptions Options { get; private init; } = new();
 
-    public static SimulatorRecorder Start(Uri baseUrl, SimulatorOptions options) =>
-        new(HailuoSimulator.StartInMemory(options), baseUrl) { Options = options };
+    public static SimulatorRecorder Start(Uri baseUrl, SimulatorOptions options)
+    {
+        options.PublicBaseUrl = baseUrl;
+        return new(HailuoSimulator.StartInMemory(options), baseUrl) { Options = options };
+    }
 
     /// <summary>Moves the simulator's clock to an offset from its start.</summary>
     public void AdvanceTo(TimeSpan sinceStart)
     {
-        var by = ManualTimeProvider.DefaultStart + sinceStart - _simulator.Clock.GetUtcNow();
+        var by = HailuoSimulator.ClockStart + sinceStart - _simulator.Clock.GetUtcNow();
         if (by > TimeSpan.Zero)
         {
             _simulator.Clock.Advance(by);
@@ -78,5 +81,15 @@ internal sealed class SimulatorRecorder : IAsyncDisposable
     {
         _http.Dispose();
         await _simulator.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Sends what is addressed to the export's base URL to the simulator's loopback port.</summary>
+    private sealed class ToSimulator(HailuoSimulator simulator) : DelegatingHandler(simulator.CreateHandler())
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.RequestUri = new Uri(simulator.BaseAddress, request.RequestUri!.PathAndQuery);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

@@ -9,7 +9,7 @@ internal sealed class CannedWorld : IDisposable
 
     public CannedWorld(WireDialect dialect, Func<HttpRequestMessage, int, HttpResponseMessage> answer, Action<HailuoClientOptions>? configure = null)
     {
-        Clock = new VirtualClock(new ManualTimeProvider());
+        Clock = new VirtualClock(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(HailuoSimulator.ClockStart));
         Handler = new CannedHandler(answer);
         Wire = new WireRecorder(Clock, Handler);
         _http = new HttpClient(Wire);

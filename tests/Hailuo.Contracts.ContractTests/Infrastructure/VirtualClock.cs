@@ -1,22 +1,22 @@
 using System.Globalization;
-using Hailuo.MockServer;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hailuo.Contracts.ContractTests.Infrastructure;
 
 /// <summary>
-/// The client's clock in tests: the simulator's <see cref="ManualTimeProvider"/>, plus a record of the timers the client
+/// The client's clock in tests: the simulator's <see cref="FakeTimeProvider"/>, plus a record of the timers the client
 /// creates and of its requests in flight. <see cref="RunAsync{T}"/> moves virtual time only when the client is idle
 /// (no request in flight, waiting on a delay), and then exactly to the next timer: no sleeps, no wall clock.
 /// </summary>
 internal sealed class VirtualClock : TimeProvider
 {
-    private readonly ManualTimeProvider _inner;
+    private readonly FakeTimeProvider _inner;
     private readonly object _gate = new();
     private readonly List<TrackedTimer> _timers = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inFlight;
 
-    public VirtualClock(ManualTimeProvider inner) => _inner = inner;
+    public VirtualClock(FakeTimeProvider inner) => _inner = inner;
 
     public int InFlight => Volatile.Read(ref _inFlight);
 

@@ -1,6 +1,6 @@
 using Hailuo.Contracts;
 using Hailuo.Contracts.ContractTests.Infrastructure;
-using Hailuo.MockServer;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hailuo.WireMock.Tests.Contract;
 
@@ -18,7 +18,7 @@ internal sealed class ContractWorld : IAsyncDisposable
     private readonly Func<Task> _passUrlLifetime;
     private readonly IAsyncDisposable? _owned;
 
-    public ContractWorld(ManualTimeProvider clock, HttpMessageHandler handler, Uri baseAddress, WireDialect dialect, Action<HailuoClientOptions>? configure, Func<Task> passUrlLifetime, IAsyncDisposable? owned)
+    public ContractWorld(FakeTimeProvider clock, HttpMessageHandler handler, Uri baseAddress, WireDialect dialect, Action<HailuoClientOptions>? configure, Func<Task> passUrlLifetime, IAsyncDisposable? owned)
     {
         _baseAddress = baseAddress;
         _passUrlLifetime = passUrlLifetime;

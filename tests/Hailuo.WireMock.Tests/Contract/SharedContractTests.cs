@@ -6,7 +6,7 @@ namespace Hailuo.WireMock.Tests.Contract;
 
 /// <summary>
 /// The client's contract tests that need no clock on the server's side, run against the simulator and against real
-/// WireMock serving the export, and against the model of WireMock.Net serving its format: the same test bodies, so
+/// WireMock serving the export, and against real WireMock.Net serving its format: the same test bodies, so
 /// every server is held to the same contract.
 /// </summary>
 public abstract partial class SharedContractTests
@@ -31,9 +31,9 @@ public sealed class WireMockContractTests(WireMockFixture wireMock) : SharedCont
     internal override IContractServer Server { get; } = new StubHostServer(wireMock);
 }
 
-/// <summary>The shared contract tests against the model of WireMock.Net serving the export in its own format.</summary>
-[Collection(WireMockNetModelRun.Name)]
-public sealed class WireMockNetModelContractTests(WireMockNetModelFixture wireMockNet) : SharedContractTests
+/// <summary>The shared contract tests against a real WireMock.Net server playing the export in its own format.</summary>
+[Collection(WireMockNetRun.Name)]
+public sealed class WireMockNetContractTests(WireMockNetFixture wireMockNet) : SharedContractTests
 {
     internal override IContractServer Server { get; } = new StubHostServer(wireMockNet);
 }

@@ -219,6 +219,6 @@ public abstract class PlaybackTests(IStubHost wireMock) : IAsyncLifetime, IDispo
 [Collection(WireMockRun.Name)]
 public sealed class WireMockPlaybackTests(WireMockFixture wireMock) : PlaybackTests(wireMock);
 
-/// <summary>The model of WireMock.Net serving the export in WireMock.Net's own format.</summary>
-[Collection(WireMockNetModelRun.Name)]
-public sealed class WireMockNetModelPlaybackTests(WireMockNetModelFixture wireMockNet) : PlaybackTests(wireMockNet);
+/// <summary>A real WireMock.Net server playing the export in WireMock.Net's own format (static mappings).</summary>
+[Collection(WireMockNetRun.Name)]
+public sealed class WireMockNetPlaybackTests(WireMockNetFixture wireMockNet) : PlaybackTests(wireMockNet);

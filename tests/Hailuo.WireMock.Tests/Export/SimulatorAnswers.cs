@@ -12,9 +12,10 @@ internal static class SimulatorAnswers
     /// <summary>The status bodies of one plain task polled at submit, once queued, mid-processing and at completion.</summary>
     public static async Task<IReadOnlyList<JsonNode>> LifecycleAsync(WireDialect dialect)
     {
-        var options = new SimulatorOptions();
+        // Download URLs name the export's default base URL, as the exported stubs do.
+        var options = new SimulatorOptions { PublicBaseUrl = new MockServer.WireMock.WireMockExportOptions().BaseUrl };
         await using var sim = HailuoSimulator.StartInMemory(options);
-        using var http = new HttpClient(sim.CreateHandler()) { BaseAddress = new MockServer.WireMock.WireMockExportOptions().BaseUrl };
+        using var http = sim.CreateClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "sk-compare");
         var apiMart = dialect == WireDialect.ApiMart;
         var body = new JsonObject { ["model"] = "MiniMax-Hailuo-02", ["prompt"] = "A cute cat running on the grass" }.ToJsonString();
@@ -27,7 +28,7 @@ internal static class SimulatorAnswers
         var moments = new[] { TimeSpan.Zero, options.QueuedAfter, options.ProcessingAfter + ((options.CompletedAfter - options.ProcessingAfter) / 2), options.CompletedAfter };
         foreach (var at in moments)
         {
-            sim.Clock.Advance(ManualTimeProvider.DefaultStart + at - sim.Clock.GetUtcNow());
+            sim.Clock.Advance(HailuoSimulator.ClockStart + at - sim.Clock.GetUtcNow());
             bodies.Add(JsonNode.Parse(await http.GetStringAsync(status))!);
         }
 

@@ -2,7 +2,7 @@ using Hailuo.MockServer.WireMock;
 
 namespace Hailuo.WireMock.Tests.Infrastructure;
 
-/// <summary>A server playing the export: real WireMock with WireMock's format, or the model of WireMock.Net with its own.</summary>
+/// <summary>A server playing the export: real WireMock with WireMock's format, or WireMock.Net with its own.</summary>
 public interface IStubHost
 {
     Uri BaseAddress { get; }

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text.Json;
+using Hailuo.MockServer.Simulation;
+using Hailuo.MockServer.Wire;
+using Microsoft.Extensions.Time.Testing;
+using WireMock.Matchers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace Hailuo.MockServer.Server;
+
+/// <summary>
+/// The simulator's own admin operations under /__admin/hailuo/ (beside WireMock.Net's /__admin/mappings, /requests,
+/// /scenarios): the same operations as <see cref="SimulatorAdmin"/>, for any language.
+/// </summary>
+internal static class AdminMappings
+{
+    public const string Prefix = "/__admin/hailuo";
+
+    public static IEnumerable<Guid> Register(WireMockServer server, SimulatorState state, SimulatorAdmin admin, int priority)
+    {
+        Guid Map(string method, string path, Func<global::WireMock.IRequestMessage, WireAnswer> answer)
+        {
+            var guid = Guid.NewGuid();
+            server.Given(Request.Create().WithPath(new ExactMatcher(Prefix + path)).UsingMethod(method))
+                .WithGuid(guid)
+                .WithTitle("Hailuo admin " + method + " " + Prefix + path)
+                .AtPriority(priority)
+                .RespondWith(Response.Create().WithCallback(request => WireMockMessages.ToResponse(answer(request).With(RequestIds.Header, state.RequestIds.Next(state.Now)), state.Now)));
+            return guid;
+        }
+
+        yield return Map("GET", "/journal", _ => WireAnswer.Json(admin.Journal));
+        yield return Map("GET", "/tasks", _ => WireAnswer.Json(admin.Tasks));
+        yield return Map("GET", "/faults", _ => WireAnswer.Json(admin.PendingFaults));
+        yield return Map("DELETE", "/faults", _ =>
+        {
+            admin.ClearFaults();
+            return WireAnswer.Empty(204);
+        });
+        yield return Map("POST", "/faults", request => AddFault(request.Body, admin));
+        yield return Map("GET", "/clock", _ => WireAnswer.Json(new { now = state.Now, manual = state.Clock is FakeTimeProvider }));
+        yield return Map("GET", "/account", _ => WireAnswer.Json(new { balance = admin.Balance }));
+        yield return Map("GET", "/log", _ => WireAnswer.Json(new { capacity = state.Options.RequestLogCapacity, dropped = admin.DroppedLogEntries }));
+        yield return Map("POST", "/reset", _ =>
+        {
+            admin.Reset();
+            return WireAnswer.Empty(204);
+        });
+        yield return Map("POST", "/advance", request => Advance(request.Query?.TryGetValue("by", out var by) == true ? by.FirstOrDefault() : null, state));
+    }
+
+    /// <summary>"00:05:00", "90" (seconds), "90s", "5m", "24h", "1d".</summary>
+    internal static TimeSpan? ParseSpan(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        text = text.Trim();
+        if (text.Contains(':', StringComparison.Ordinal))
+        {
+            return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var parsed) && parsed >= TimeSpan.Zero ? parsed : null;
+        }
+
+        var unit = char.IsLetter(text[^1]) ? char.ToLowerInvariant(text[^1]) : 's';
+        var number = char.IsLetter(text[^1]) ? text[..^1] : text;
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0)
+        {
+            return null;
+        }
+
+        return unit switch
+        {
+            's' => TimeSpan.FromSeconds(value),
+            'm' => TimeSpan.FromMinutes(value),
+            'h' => TimeSpan.FromHours(value),
+            'd' => TimeSpan.FromDays(value),
+            _ => null,
+        };
+    }
+
+    private static WireAnswer AddFault(string? body, SimulatorAdmin admin)
+    {
+        FaultRule? rule;
+        try
+        {
+            rule = JsonSerializer.Deserialize<FaultRule>(body ?? string.Empty, WireJson.Options);
+        }
+        catch (JsonException)
+        {
+            return Problem($"The fault rule could not be read; send {{\"endpoint\":\"Submit\",\"kind\":\"Status503\",\"count\":1}} (endpoints: {string.Join(", ", Enum.GetNames<SimulatorEndpoint>())}; kinds: {string.Join(", ", Enum.GetNames<FaultKind>())}).");
+        }
+
+        try
+        {
+            admin.ScriptFault(rule!);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NullReferenceException)
+        {
+            return Problem($"The fault rule is not valid: {ex.Message} Endpoints: {string.Join(", ", Enum.GetNames<SimulatorEndpoint>())}; kinds: {string.Join(", ", Enum.GetNames<FaultKind>())}; count at least 1.");
+        }
+
+        return WireAnswer.Json(admin.PendingFaults);
+    }
+
+    private static WireAnswer Advance(string? by, SimulatorState state)
+    {
+        if (state.Clock is not FakeTimeProvider clock)
+        {
+            return WireAnswer.Json(new { error = "The clock is the system clock; start with --Simulator:Clock=Manual to advance it." }, 409);
+        }
+
+        if (ParseSpan(by) is not { } span)
+        {
+            return Problem($"'by' is '{by}'; use a time span such as 00:05:00, 90s, 5m, 24h or 1d (not negative).");
+        }
+
+        clock.Advance(span);
+        return WireAnswer.Json(new { now = clock.GetUtcNow() });
+    }
+
+    private static WireAnswer Problem(string message) => WireAnswer.Json(new { error = message }, 400);
+}

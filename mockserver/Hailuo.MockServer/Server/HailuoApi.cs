@@ -1,0 +1,115 @@
+using Hailuo.Contracts;
+using Hailuo.MockServer.Simulation;
+using Hailuo.MockServer.Wire;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace Hailuo.MockServer.Server;
+
+/// <summary>
+/// The Hailuo API's behaviour attached to a <see cref="WireMockServer"/>: one mapping per endpoint per dialect from the
+/// spec, at <see cref="EnginePriority"/>, answering through WithCallback into the engine; plus /__admin/hailuo/.
+/// </summary>
+public sealed class HailuoApi : IAsyncDisposable
+{
+    /// <summary>The engine's mappings' priority: WireMock.Net tries lower numbers first, so a user's stub (default 0, or AtPriority(1)) answers first.</summary>
+    public const int EnginePriority = 100_000;
+
+    private readonly List<Guid> _mappings = new();
+
+    internal HailuoApi(WireMockServer server, SimulatorOptions options, TimeProvider clock, ILoggerFactory loggers)
+    {
+        Server = server;
+        Clock = clock;
+        State = new SimulatorState(options, clock, loggers);
+        Admin = new SimulatorAdmin(State);
+        var engine = new WireEngine(State);
+        var connection = new HttpContextConnection(new HttpContextAccessor());
+        foreach (var dialect in HailuoSpec.Dialects.Where(d => State.Providers(d.Dialect).Count > 0))
+        {
+            Map(dialect.Submit, new WireRoute(SimulatorEndpoint.Submit, dialect.Dialect), engine, connection);
+            Map(dialect.Status, new WireRoute(SimulatorEndpoint.Status, dialect.Dialect), engine, connection);
+            if (dialect.FileRetrieve is { } retrieve)
+            {
+                Map(retrieve, new WireRoute(SimulatorEndpoint.FileRetrieve, dialect.Dialect), engine, connection);
+            }
+        }
+
+        Map(DownloadSigner.Endpoint, new WireRoute(SimulatorEndpoint.Download, null), engine, connection);
+        _mappings.AddRange(AdminMappings.Register(server, State, Admin, EnginePriority));
+        server.LogEntriesChanged += OnLogEntriesChanged;
+    }
+
+    /// <summary>The server the mappings are on.</summary>
+    public WireMockServer Server { get; }
+
+    /// <summary>The engine's clock: a FakeTimeProvider unless the options ask for the system clock.</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>Journal, tasks, faults, balance and reset.</summary>
+    public SimulatorAdmin Admin { get; }
+
+    /// <summary>The ids of the mappings this API added (engine and admin), as WireMock.Net's admin API lists them.</summary>
+    public IReadOnlyList<Guid> MappingIds => _mappings;
+
+    internal SimulatorState State { get; }
+
+    /// <summary>Stops callbacks and stalled requests, and removes the mappings.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Server.LogEntriesChanged -= OnLogEntriesChanged;
+        foreach (var guid in _mappings)
+        {
+            Server.DeleteMapping(guid);
+        }
+
+        await State.DisposeAsync().ConfigureAwait(false);
+    }
+
+    internal static TimeProvider ClockFor(SimulatorOptions options) =>
+        string.Equals(options.Clock, "System", StringComparison.OrdinalIgnoreCase) ? TimeProvider.System : new FakeTimeProvider(DateTimeOffset.UtcNow);
+
+    private void Map(string line, WireRoute route, WireEngine engine, HttpContextConnection connection)
+    {
+        var endpoint = EndpointLine.Parse(line);
+        var guid = Guid.NewGuid();
+        Server.Given(endpoint.Request())
+            .WithGuid(guid)
+            .WithTitle($"Hailuo {route.Dialect?.ToString() ?? "download"} {route.Endpoint}: {line}")
+            .AtPriority(EnginePriority)
+            .RespondWith(Response.Create().WithCallback(async request =>
+            {
+                var answer = await engine.HandleAsync(route, WireMockMessages.ToWire(request, endpoint, State.Options.PublicBaseUrl), connection).ConfigureAwait(false);
+                return WireMockMessages.ToResponse(answer ?? WireAnswer.Empty(499), State.Now);
+            }));
+        _mappings.Add(guid);
+    }
+
+    private void OnLogEntriesChanged(object? sender, System.Collections.Specialized.NotifyCollectionChangedEventArgs e)
+    {
+        if (e.Action == System.Collections.Specialized.NotifyCollectionChangedAction.Remove)
+        {
+            State.LogEntryDropped();
+        }
+    }
+}
+
+/// <summary>Attaches the Hailuo API to a WireMockServer a test created itself.</summary>
+public static class HailuoWireMockServerExtensions
+{
+    /// <summary>
+    /// Adds the engine's mappings (both dialects, downloads, /__admin/hailuo/) at <see cref="HailuoApi.EnginePriority"/>.
+    /// Start the server with <see cref="HailuoServerSettings.Create"/> (or its AddServices) so connection faults work.
+    /// </summary>
+    public static HailuoApi AddHailuoApi(this WireMockServer server, SimulatorOptions? options = null, TimeProvider? clock = null, ILoggerFactory? loggers = null)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        options ??= new SimulatorOptions();
+        options.Validate();
+        return new HailuoApi(server, options, clock ?? HailuoApi.ClockFor(options), loggers ?? NullLoggerFactory.Instance);
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using WireMock.Logging;
+using WireMock.Settings;
+
+namespace Hailuo.MockServer.Server;
+
+/// <summary>WireMock.Net settings for a Hailuo server: loopback only, capped request log, the services the engine's faults need.</summary>
+public static class HailuoServerSettings
+{
+    /// <summary>Two 20 MB images as base64 data URLs fit: Kestrel's 30 MB default would refuse a legal request.</summary>
+    public const long MaxRequestBodyBytes = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Settings that listen on <paramref name="url"/> (default: a free port on 127.0.0.1; WireMockServer.Start() without
+    /// settings would listen on all interfaces), keep at most RequestLogCapacity log entries, and serve the admin API.
+    /// </summary>
+    public static WireMockServerSettings Create(SimulatorOptions options, string? url = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new WireMockServerSettings
+        {
+            Urls = new[] { url ?? "http://127.0.0.1:" + FreeLoopbackPort() },
+            StartAdminInterface = true,
+            MaxRequestLogCount = options.RequestLogCapacity,
+            Logger = new WireMockNullLogger(),
+
+            // The engine reads the text itself; the log keeps no copy of MP4 answers.
+            DisableJsonBodyParsing = true,
+            DoNotSaveDynamicResponseInLogEntry = true,
+            AdditionalServiceRegistration = AddServices,
+        };
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>What the engine needs from the host: IHttpContextAccessor for connection faults, and room for two large images.</summary>
+    public static void AddServices(IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddHttpContextAccessor();
+        services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+    }
+}

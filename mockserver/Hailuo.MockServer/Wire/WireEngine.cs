@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+using Hailuo.Contracts;
+using Hailuo.MockServer.Simulation;
+
+namespace Hailuo.MockServer.Wire;
+
+/// <summary>
+/// One API request through the engine, whatever the host: X-Request-Id, scripted fault, key and rate limit, the endpoint,
+/// then the journal entry (keys blanked, data URLs shortened). Null means the connection got no answer.
+/// </summary>
+internal sealed partial class WireEngine(SimulatorState state)
+{
+    public async Task<WireAnswer?> HandleAsync(WireRoute route, WireRequest request, IWireConnection connection)
+    {
+        var arrived = state.Now;
+        var exchange = new WireExchange(route, request) { RequestId = state.RequestIds.Next(arrived) };
+        WireAnswer? answer = null;
+        var journaled = false;
+        try
+        {
+            exchange.Fault = state.Faults.Take(route.Endpoint);
+            answer = exchange.Fault switch
+            {
+                FaultKind.Status500 => ServerError(exchange.Dialect, 500, "Simulated fault: internal server error."),
+                FaultKind.Status502 => ServerError(exchange.Dialect, 502, "Simulated fault: bad gateway."),
+                FaultKind.Status503 => ErrorAnswer.Create(exchange.Dialect, 503, MiniMaxCodes.ServiceError, "server_error", "Simulated fault: service unavailable.", retryAfter: TimeSpan.FromSeconds(1)),
+                FaultKind.ConnectionReset => null,
+                FaultKind.Stall => await StallAsync(route.Endpoint, connection).ConfigureAwait(false),
+                _ => await AnswerAsync(exchange).ConfigureAwait(false),
+            };
+
+            // SubmitThenFail: the work is done, the client never learns of it. Journaled first: the client retries at once.
+            if (exchange.Fault is FaultKind.ConnectionReset or FaultKind.Stall or FaultKind.SubmitThenFail)
+            {
+                answer = null;
+                journaled = Journal(exchange, arrived, 0);
+                connection.Reset();
+            }
+
+            answer?.With(RequestIds.Header, exchange.RequestId);
+            return answer;
+        }
+        finally
+        {
+            if (!journaled)
+            {
+                Journal(exchange, arrived, answer?.Status ?? 0);
+            }
+        }
+    }
+
+    private bool Journal(WireExchange exchange, DateTimeOffset arrived, int status)
+    {
+        var request = exchange.Request;
+        var key = request.BearerKey();
+        state.Journal.Add(new JournalEntry(
+            request.Method,
+            request.Path,
+            Scrub(request.Query, key),
+            status,
+            Shorten(Scrub(request.Body, key)),
+            arrived,
+            exchange.Route.Endpoint,
+            exchange.Fault,
+            exchange.RequestId,
+            exchange.TaskId));
+        return true;
+    }
+
+    private async Task<WireAnswer> AnswerAsync(WireExchange exchange)
+    {
+        if (exchange.Route.Endpoint != SimulatorEndpoint.Download && Gate.Check(exchange, state) is { } refused)
+        {
+            return refused;
+        }
+
+        return exchange.Route.Endpoint switch
+        {
+            SimulatorEndpoint.Submit => await Submission.HandleAsync(exchange, state).ConfigureAwait(false),
+            SimulatorEndpoint.Status => TaskQueries.Status(exchange, state),
+            SimulatorEndpoint.FileRetrieve => TaskQueries.FileRetrieve(exchange, state),
+            _ => TaskQueries.Download(exchange, state),
+        };
+    }
+
+    private static WireAnswer ServerError(WireDialect dialect, int status, string message) =>
+        ErrorAnswer.Create(dialect, status, MiniMaxCodes.ServiceError, "server_error", message);
+
+    private async Task<WireAnswer?> StallAsync(SimulatorEndpoint endpoint, IWireConnection connection)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(connection.Aborted, state.Stopping);
+        using var stalled = state.Stalls.Hold(endpoint);
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up or the simulator is stopping: either way the request gets no answer.
+        }
+
+        return null;
+    }
+
+    private static string Scrub(string text, string? key) =>
+        key is null || text.Length == 0 ? text : text.Replace(key, "***", StringComparison.Ordinal);
+
+    private static string Shorten(string body) =>
+        body.Length < 256 ? body : DataUrlPayload().Replace(body, m => m.Groups[1].Value + "...(" + m.Groups[2].Length + " base64 characters)");
+
+    [GeneratedRegex("(data:[a-zA-Z0-9/+.-]+;base64,)([A-Za-z0-9+/=]{64,})")]
+    private static partial Regex DataUrlPayload();
+}
