@@ -33,7 +33,7 @@ public sealed class PackageConsumerTests
         Assert.Contains("spec/hailuo.spec.json", entries);
         Assert.Contains("buildTransitive/Hailuo.Contracts.props", entries);
         Assert.Contains("README.md", entries);
-        var nuspec = Nuspec(package);
+        var nuspec = PackedPackages.Text(package, ".nuspec");
         Assert.Contains("<license type=\"expression\">MIT</license>", nuspec, StringComparison.Ordinal);
         Assert.Contains("<readme>README.md</readme>", nuspec, StringComparison.Ordinal);
         Assert.Contains("<repository type=\"git\"", nuspec, StringComparison.Ordinal);
@@ -47,7 +47,7 @@ public sealed class PackageConsumerTests
 
         Assert.Contains(package.Entries, e => e.FullName == "lib/net10.0/Hailuo.MockServer.dll");
         Assert.DoesNotContain(package.Entries, e => e.FullName.EndsWith("appsettings.json", StringComparison.Ordinal));
-        Assert.Contains($"<dependency id=\"Hailuo.Contracts\" version=\"{_packages.Version}\"", Nuspec(package), StringComparison.Ordinal);
+        Assert.Contains($"<dependency id=\"Hailuo.Contracts\" version=\"{_packages.Version}\"", PackedPackages.Text(package, ".nuspec"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,10 +76,4 @@ public sealed class PackageConsumerTests
 
     private static Task<(int Exit, string Output)> Dotnet(params string[] arguments) =>
         ProcessRunner.RunAsync("dotnet", arguments, RepositoryRoot.Path, TimeSpan.FromMinutes(5));
-
-    private static string Nuspec(ZipArchive package)
-    {
-        using var reader = new StreamReader(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
-        return reader.ReadToEnd();
-    }
 }

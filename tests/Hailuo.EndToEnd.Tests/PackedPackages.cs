@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using Hailuo.Testing;
 using Xunit;
 
@@ -37,4 +38,11 @@ public sealed class PackedPackages : IAsyncLifetime
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The text of the package entry whose name ends so, such as ".nuspec".</summary>
+    public static string Text(ZipArchive package, string nameEnd)
+    {
+        using var reader = new StreamReader(package.Entries.Single(e => e.FullName.EndsWith(nameEnd, StringComparison.Ordinal)).Open());
+        return reader.ReadToEnd();
+    }
 }

@@ -20,13 +20,11 @@ public sealed class ToolInstallTests : IDisposable
     public void The_cli_package_is_a_dotnet_tool_named_hailuo_with_the_readme()
     {
         using var package = ZipFile.OpenRead(_packages.Path("Hailuo.Cli"));
-        var entries = package.Entries.Select(e => e.FullName).ToHashSet();
 
-        Assert.Contains("tools/net10.0/any/hailuo.dll", entries);
-        Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", entries);
-        Assert.Contains("README.md", entries);
-        using var settings = new StreamReader(package.GetEntry("tools/net10.0/any/DotnetToolSettings.xml")!.Open());
-        Assert.Contains("<Command Name=\"hailuo\" EntryPoint=\"hailuo.dll\"", settings.ReadToEnd(), StringComparison.Ordinal);
+        Assert.Contains(package.Entries, e => e.FullName == "tools/net10.0/any/hailuo.dll");
+        Assert.Contains("<packageType name=\"DotnetTool\" />", PackedPackages.Text(package, ".nuspec"), StringComparison.Ordinal);
+        Assert.Contains("<readme>README.md</readme>", PackedPackages.Text(package, ".nuspec"), StringComparison.Ordinal);
+        Assert.Contains("<Command Name=\"hailuo\" EntryPoint=\"hailuo.dll\"", PackedPackages.Text(package, "DotnetToolSettings.xml"), StringComparison.Ordinal);
     }
 
     [Fact]
