@@ -22,6 +22,7 @@ public sealed class ProgressDisplayTests : IDisposable
 
         Assert.True(exit == 0, error);
         var screen = terminal.Output;
+        Assert.Contains(terminal.Lines, l => Regex.IsMatch(l, $@"^submitted\s+0:00  est\. \$0\.40 {Bar}+\s+0%$"));
         Assert.Contains(terminal.Lines, l => Regex.IsMatch(l, $@"^processing\s+\d+:\d\d  est\. \$0\.40 {Bar}+\s+\d{{1,2}}%$"));
         Assert.Contains(terminal.Lines, l => Regex.IsMatch(l, $@"^completed\s+\d+:\d\d  est\. \$0\.40 {Bar}+ 100%$"));
         Assert.DoesNotMatch(@"\n  \d+:\d\d  (queued|processing|completed)", screen);

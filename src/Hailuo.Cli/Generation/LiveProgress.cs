@@ -19,6 +19,9 @@ internal sealed class LiveProgress : IProgress<VideoTaskProgress>
         _context = context;
         _cost = cost;
         _row = context.AddTask(Description("submitted", TimeSpan.Zero), maxValue: 100);
+
+        // Drawn at once: the first poll answers only after the polling interval.
+        context.Refresh();
     }
 
     /// <summary>Whether the console can redraw in place: a terminal that is neither redirected nor CI's log.</summary>
