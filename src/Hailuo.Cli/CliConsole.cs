@@ -42,9 +42,12 @@ internal sealed class CliConsole
         return new CliConsole(console, error);
     }
 
-    /// <summary>The process console; plain when output is redirected.</summary>
+    /// <summary>The process console; plain when output is redirected or CI is set.</summary>
     public static CliConsole System() =>
-        Console.IsOutputRedirected ? Plain(Console.Out, Console.Error) : new(AnsiConsole.Console, Console.Error);
+        WantsPlain(Console.IsOutputRedirected, Environment.GetEnvironmentVariable("CI")) ? Plain(Console.Out, Console.Error) : new(AnsiConsole.Console, Console.Error);
+
+    /// <summary>Logs, pipes and CI get plain lines; a terminal gets live redraws.</summary>
+    public static bool WantsPlain(bool outputRedirected, string? ci) => outputRedirected || !string.IsNullOrEmpty(ci);
 
     public int Fail(int exitCode, string message)
     {

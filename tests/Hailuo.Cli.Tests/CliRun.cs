@@ -1,4 +1,5 @@
 using Hailuo.MockServer;
+using Spectre.Console;
 
 namespace Hailuo.Cli.Tests;
 
@@ -11,9 +12,15 @@ internal static class CliRun
     public static async Task<(int Exit, string Output, string Error)> Run(Action<SimulatorOptions>? configure, Action<HailuoSimulator>? started, params string[] args)
     {
         using var output = new StringWriter();
+        var (exit, error) = await RunOn(CliConsole.Plain(output, TextWriter.Null).Output, configure, started, args);
+        return (exit, output.ToString(), error);
+    }
+
+    /// <summary>Runs with results written to <paramref name="output"/>, such as Spectre's TestConsole for a terminal.</summary>
+    public static async Task<(int Exit, string Error)> RunOn(IAnsiConsole output, Action<SimulatorOptions>? configure, Action<HailuoSimulator>? started, params string[] args)
+    {
         using var error = new StringWriter();
-        var plain = CliConsole.Plain(output, error);
-        var console = new CliConsole(plain.Output, plain.Error)
+        var console = new CliConsole(output, error)
         {
             SimulatorOptions = () =>
             {
@@ -24,6 +31,6 @@ internal static class CliRun
             SimulatorStarted = started,
         };
         var exit = await CliApp.RunAsync(args, console);
-        return (exit, output.ToString(), error.ToString());
+        return (exit, error.ToString());
     }
 }

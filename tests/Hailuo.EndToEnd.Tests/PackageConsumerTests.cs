@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Compression;
 using Hailuo.Testing;
 using Xunit;
@@ -10,11 +9,11 @@ namespace Hailuo.EndToEnd.Tests;
 /// tests/Hailuo.Consumer from those packages, with its own spec file.
 /// </summary>
 [Collection(ProcessTests.Name)]
-public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Packages>
+public sealed class PackageConsumerTests
 {
-    private readonly Packages _packages;
+    private readonly PackedPackages _packages;
 
-    public PackageConsumerTests(Packages packages)
+    public PackageConsumerTests(PackedPackages packages)
     {
         _packages = packages;
     }
@@ -34,7 +33,7 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Pa
         Assert.Contains("spec/hailuo.spec.json", entries);
         Assert.Contains("buildTransitive/Hailuo.Contracts.props", entries);
         Assert.Contains("README.md", entries);
-        var nuspec = Nuspec(package);
+        var nuspec = PackedPackages.Text(package, ".nuspec");
         Assert.Contains("<license type=\"expression\">MIT</license>", nuspec, StringComparison.Ordinal);
         Assert.Contains("<readme>README.md</readme>", nuspec, StringComparison.Ordinal);
         Assert.Contains("<repository type=\"git\"", nuspec, StringComparison.Ordinal);
@@ -48,7 +47,7 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Pa
 
         Assert.Contains(package.Entries, e => e.FullName == "lib/net10.0/Hailuo.MockServer.dll");
         Assert.DoesNotContain(package.Entries, e => e.FullName.EndsWith("appsettings.json", StringComparison.Ordinal));
-        Assert.Contains($"<dependency id=\"Hailuo.Contracts\" version=\"{_packages.Version}\"", Nuspec(package), StringComparison.Ordinal);
+        Assert.Contains($"<dependency id=\"Hailuo.Contracts\" version=\"{_packages.Version}\"", PackedPackages.Text(package, ".nuspec"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,41 +78,4 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Pa
 
     private static Task<(int Exit, string Output)> Dotnet(params string[] arguments) =>
         ProcessRunner.RunAsync("dotnet", arguments, RepositoryRoot.Path, TimeSpan.FromMinutes(5));
-
-    private static string Nuspec(ZipArchive package)
-    {
-        using var reader = new StreamReader(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
-        return reader.ReadToEnd();
-    }
-
-    /// <summary>Packs both packages once per run, with a version of their own so no cached package is reused.</summary>
-    public sealed class Packages : IAsyncLifetime
-    {
-        public string Version { get; } = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
-
-        private static string Feed => System.IO.Path.Combine(RepositoryRoot.Path, "artifacts", "packages");
-
-        public string Path(string id) => System.IO.Path.Combine(Feed, $"{id}.{Version}.nupkg");
-
-        public async Task InitializeAsync()
-        {
-            if (Directory.Exists(Feed))
-            {
-                Directory.Delete(Feed, recursive: true);
-            }
-
-#if DEBUG
-            const string Configuration = "Debug";
-#else
-            const string Configuration = "Release";
-#endif
-            foreach (var project in new[] { "src/Hailuo.Contracts", "mockserver/Hailuo.MockServer" })
-            {
-                var (exit, output) = await Dotnet("pack", project, "-c", Configuration, "--no-build", "-o", Feed, $"-p:Version={Version}", "-nologo");
-                Assert.True(exit == 0, output);
-            }
-        }
-
-        public Task DisposeAsync() => Task.CompletedTask;
-    }
 }

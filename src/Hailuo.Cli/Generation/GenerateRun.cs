@@ -53,7 +53,9 @@ internal sealed class GenerateRun
             using var client = new HailuoClient(options);
             var task = await client.SubmitAsync(request, cancellationToken).ConfigureAwait(false);
             _console.Output.WriteLine($"task {task.Id} submitted");
-            var done = await client.WaitForCompletionAsync(task, new ProgressPrinter(_console), cancellationToken).ConfigureAwait(false);
+            var done = LiveProgress.Fits(_console.Output)
+                ? await LiveProgress.RunAsync(_console.Output, cost, progress => client.WaitForCompletionAsync(task, progress, cancellationToken)).ConfigureAwait(false)
+                : await client.WaitForCompletionAsync(task, new ProgressPrinter(_console), cancellationToken).ConfigureAwait(false);
             var path = arguments.Out.FullName;
             var download = await client.DownloadAsync(done, path, cancellationToken).ConfigureAwait(false);
             Describe(path, download.Bytes);

@@ -3,7 +3,7 @@ using Hailuo.Contracts;
 
 namespace Hailuo.Cli.Generation;
 
-/// <summary>Prints each status change with the elapsed time: the progress display that works on any terminal or log.</summary>
+/// <summary>Prints each status change with the elapsed time: the progress display for logs, pipes and CI.</summary>
 internal sealed class ProgressPrinter : IProgress<VideoTaskProgress>
 {
     private readonly CliConsole _console;
@@ -22,9 +22,7 @@ internal sealed class ProgressPrinter : IProgress<VideoTaskProgress>
         }
 
         _last = value.Status;
-        var percent = value.Task.Progress is { } p ? $" {p.ToString(CultureInfo.InvariantCulture)}%" : string.Empty;
-        _console.Output.WriteLine($"  {Elapsed(value.Elapsed)}  {value.Status.ToString().ToLowerInvariant()}{percent}");
+        var percent = ProgressText.Percent(value) is { } p ? $" {p.ToString(CultureInfo.InvariantCulture)}%" : string.Empty;
+        _console.Output.WriteLine($"  {ProgressText.Elapsed(value.Elapsed)}  {ProgressText.Status(value)}{percent}");
     }
-
-    public static string Elapsed(TimeSpan elapsed) => elapsed.ToString(elapsed.TotalHours >= 1 ? @"h\:mm\:ss" : @"m\:ss", CultureInfo.InvariantCulture);
 }

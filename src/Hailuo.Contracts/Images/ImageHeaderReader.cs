@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 namespace Hailuo.Contracts;
 
 /// <summary>Reads format and pixel size from the first bytes of JPEG, PNG and WebP files without decoding pixels.</summary>
+/// <remarks>Ours, not MetadataExtractor's: its PNG reader needs every chunk before the first, so a file's first 64 KB would not do (docs/DESIGN.md).</remarks>
 public static class ImageHeaderReader
 {
     private static ReadOnlySpan<byte> PngSignature => new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A };
