@@ -122,7 +122,7 @@ public sealed class DownloadTests
         var boxes = Mp4Boxes.Read(bytes);
         Assert.Equal((1920, 1080, 6.0), (boxes.Width, boxes.Height, boxes.DurationSeconds));
 
-        // ffprobe (installed by .ci/run) is the independent check beside our own box reader.
+        // ffprobe (installed by `bash build.sh test`) is the independent check beside our own box reader.
         var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".mp4");
         await File.WriteAllBytesAsync(path, bytes);
         try

@@ -6,7 +6,7 @@ using Hailuo.Testing;
 namespace Hailuo.WireMock.Tests.Infrastructure;
 
 /// <summary>
-/// Real WireMock: the standalone jar that the npm package <c>wiremock</c> bundles (tools/wiremock, installed by .ci/run),
+/// Real WireMock: the standalone jar that the npm package <c>wiremock</c> bundles (tools/wiremock, installed by `bash build.sh test`),
 /// on Java, bound to 127.0.0.1 on a port the OS picks, stopped (the whole process tree) on dispose.
 /// </summary>
 internal sealed partial class WireMockProcess : IAsyncDisposable
@@ -32,10 +32,10 @@ internal sealed partial class WireMockProcess : IAsyncDisposable
     public static async Task<WireMockProcess> StartAsync(string rootDirectory)
     {
         var java = FindJava() ?? throw new InvalidOperationException(
-            "java was not found on PATH: WireMock needs Java 17. Run .ci/run, or `apt-get install openjdk-17-jre-headless`.");
+            "java was not found on PATH: WireMock needs Java 17. Run `bash build.sh test`, or `apt-get install openjdk-17-jre-headless`.");
         if (!File.Exists(Jar))
         {
-            throw new InvalidOperationException($"The WireMock jar is missing ({Jar}). Run .ci/run, or `npm ci --prefix tools/wiremock`.");
+            throw new InvalidOperationException($"The WireMock jar is missing ({Jar}). Run `bash build.sh test`, or `npm ci --prefix tools/wiremock`.");
         }
 
         var start = new ProcessStartInfo(java) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
