@@ -76,6 +76,31 @@ public sealed class VirtualClockDriverTests
     }
 
     [Fact]
+    public async Task A_request_that_never_ends_fails_the_run_with_what_is_in_flight_instead_of_hanging()
+    {
+        await using var sim = await HailuoSimulator.StartAsync();
+        await using var held = HeldRequest.Start(sim);
+        var driver = sim.CreateClockDriver();
+        driver.StuckAfter = TimeSpan.Zero;
+        await held.Entered;
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => driver.RunAsync(Task.Delay(TimeSpan.FromMinutes(1), driver)));
+
+        Assert.Contains("1 request(s) in flight, timers: [wait 00:01:00]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_operation_that_waits_forever_fails_at_the_run_limit_instead_of_spinning()
+    {
+        var driver = new VirtualClockDriver(new FakeTimeProvider(HailuoSimulator.ClockStart)) { RunLimit = TimeSpan.FromDays(1) };
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => driver.RunAsync(WaitForeverAsync(driver)));
+
+        Assert.Contains("moved virtual time 1.00:00:00 without the operation ending", error.Message, StringComparison.Ordinal);
+        Assert.Equal(HailuoSimulator.ClockStart + TimeSpan.FromDays(1) + TimeSpan.FromHours(1), driver.GetUtcNow());
+    }
+
+    [Fact]
     public void Pace_names_a_pace_that_cannot_be_run()
     {
         var driver = new VirtualClockDriver(new FakeTimeProvider());
@@ -83,6 +108,14 @@ public sealed class VirtualClockDriverTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => driver.Pace(0));
 
         Assert.Contains("positive, finite multiple of real time", error.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<bool> WaitForeverAsync(TimeProvider clock)
+    {
+        while (true)
+        {
+            await Task.Delay(TimeSpan.FromHours(1), clock);
+        }
     }
 
     /// <summary>A user's stub whose answer waits until the test releases it: a request held in flight.</summary>
