@@ -14,8 +14,9 @@ public sealed class HailuoSimulator : IAsyncDisposable
     /// <summary>Where the simulator's clock starts: 2026-01-01T00:00:00Z.</summary>
     public static readonly DateTimeOffset ClockStart = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private HailuoSimulator(WireMockServer server, HailuoApi api)
+    private HailuoSimulator(WireMockServer server, HailuoApi api, RequestsInFlight requests)
     {
+        RequestsInFlight = requests;
         Server = server;
         Api = api;
         Clock = (FakeTimeProvider)api.Clock;
@@ -37,6 +38,9 @@ public sealed class HailuoSimulator : IAsyncDisposable
     /// <summary>Journal, tasks, faults and reset.</summary>
     public SimulatorAdmin Admin => Api.Admin;
 
+    /// <summary>The requests the server is serving right now (any mapping, the admin API too).</summary>
+    public RequestsInFlight RequestsInFlight { get; }
+
     internal Simulation.SimulatorState State => Api.State;
 
     /// <summary>Starts the simulator on a free 127.0.0.1 port on a manual clock (the options' Clock setting is ignored here).</summary>
@@ -54,10 +58,11 @@ public sealed class HailuoSimulator : IAsyncDisposable
     {
         options ??= new SimulatorOptions();
         options.Validate();
-        var server = WireMockServer.Start(HailuoServerSettings.Create(options));
+        var requests = new RequestsInFlight();
+        var server = WireMockServer.Start(HailuoServerSettings.Create(options).CountRequests(requests));
         try
         {
-            return new HailuoSimulator(server, server.AddHailuoApi(options, new FakeTimeProvider(ClockStart)));
+            return new HailuoSimulator(server, server.AddHailuoApi(options, new FakeTimeProvider(ClockStart)), requests);
         }
         catch
         {
@@ -66,6 +71,12 @@ public sealed class HailuoSimulator : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// A driver of <see cref="Clock"/> that moves it on its own, never while the server serves a request; give clients the
+    /// driver as their TimeProvider, then <c>await driver.RunAsync(work)</c> (next timer when idle) or <c>driver.Pace(25)</c>.
+    /// </summary>
+    public VirtualClockDriver CreateClockDriver() => new(Clock, RequestsInFlight);
 
     /// <summary>A client whose BaseAddress is the simulator; add the Authorization header yourself.</summary>
     public HttpClient CreateClient() => new(CreateHandler(), disposeHandler: true) { BaseAddress = BaseAddress };

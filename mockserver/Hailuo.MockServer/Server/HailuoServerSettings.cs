@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,20 @@ public static class HailuoServerSettings
             DoNotSaveDynamicResponseInLogEntry = true,
             AdditionalServiceRegistration = AddServices,
         };
+    }
+
+    /// <summary>Counts every request the server serves into <paramref name="requests"/>, so a <see cref="VirtualClockDriver"/> holds the clock while one is in flight.</summary>
+    public static WireMockServerSettings CountRequests(this WireMockServerSettings settings, RequestsInFlight requests)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(requests);
+        var services = settings.AdditionalServiceRegistration;
+        settings.AdditionalServiceRegistration = s =>
+        {
+            services?.Invoke(s);
+            s.AddSingleton<IStartupFilter>(new InFlightStartupFilter(requests));
+        };
+        return settings;
     }
 
     private static int FreeLoopbackPort()

@@ -4,24 +4,24 @@ using Hailuo.MockServer;
 namespace Hailuo.Cli.Generation;
 
 /// <summary>
-/// The embedded simulator for --sim: on loopback, its virtual clock paced faster than real time so a
-/// realistic render (about a minute) finishes in a few seconds.
+/// The embedded simulator for --sim: on loopback, its virtual clock paced at 25 times real time so a realistic render
+/// (about a minute) finishes in a few seconds; the clock holds still while a request is in flight, so a request slow
+/// in real time (a cold start, a loaded machine) never runs out the client's attempt timeout.
 /// </summary>
 internal sealed class SimulatorSession : IAsyncDisposable
 {
     public const string ApiKey = "sim-key";
 
-    // One real tick moves the simulated clock this far: 25 times real time.
-    private static readonly TimeSpan RealTick = TimeSpan.FromMilliseconds(20);
-    private static readonly TimeSpan VirtualTick = TimeSpan.FromMilliseconds(500);
+    private const double Pace = 25;
 
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _pacer;
+    private readonly VirtualClockDriver _driver;
+    private readonly ITimer _pacer;
 
     private SimulatorSession(HailuoSimulator simulator)
     {
         Simulator = simulator;
-        _pacer = PaceAsync(_stop.Token);
+        _driver = simulator.CreateClockDriver();
+        _pacer = _driver.Pace(Pace);
     }
 
     public HailuoSimulator Simulator { get; }
@@ -41,33 +41,14 @@ internal sealed class SimulatorSession : IAsyncDisposable
     public HailuoClientOptions ClientOptions(ProviderInfo provider)
     {
         var options = ClientFactory.Options(provider, ApiKey, Simulator.BaseAddress);
-        options.TimeProvider = Simulator.Clock;
+        options.TimeProvider = _driver;
         options.PollingInterval = TimeSpan.FromSeconds(5);
         return options;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await _pacer.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // The pacer ends by cancellation.
-        }
-
-        _stop.Dispose();
+        await _pacer.DisposeAsync().ConfigureAwait(false);
         await Simulator.DisposeAsync().ConfigureAwait(false);
-    }
-
-    private async Task PaceAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(RealTick);
-        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-        {
-            Simulator.Clock.Advance(VirtualTick);
-        }
     }
 }

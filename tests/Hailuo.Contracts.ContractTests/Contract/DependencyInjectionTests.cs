@@ -13,7 +13,7 @@ public sealed class DependencyInjectionTests
     public async Task A_client_registered_from_configuration_talks_to_the_configured_provider_through_the_factory_client()
     {
         await using var simulator = HailuoSimulator.StartInMemory(new SimulatorOptions { AcceptedKeys = { SimWorld.Key } });
-        var clock = new VirtualClock(simulator.Clock);
+        var clock = simulator.CreateClockDriver();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Hailuo:Provider"] = "MiniMax",
@@ -42,7 +42,7 @@ public sealed class DependencyInjectionTests
     public async Task A_client_registered_in_code_uses_its_options()
     {
         await using var simulator = HailuoSimulator.StartInMemory(new SimulatorOptions { AcceptedKeys = { SimWorld.Key } });
-        var clock = new VirtualClock(simulator.Clock);
+        var clock = simulator.CreateClockDriver();
         var services = new ServiceCollection();
         services.AddHailuoClient(o =>
             {

@@ -9,14 +9,14 @@ internal sealed class CannedWorld : IDisposable
 
     public CannedWorld(WireDialect dialect, Func<HttpRequestMessage, int, HttpResponseMessage> answer, Action<HailuoClientOptions>? configure = null)
     {
-        Clock = new VirtualClock(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(HailuoSimulator.ClockStart));
+        Clock = new VirtualClockDriver(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(HailuoSimulator.ClockStart));
         Handler = new CannedHandler(answer);
         Wire = new WireRecorder(Clock, Handler);
         _http = new HttpClient(Wire);
         Client = new HailuoClient(SimWorld.Configure(dialect, Clock, new Uri("https://api.test/"), configure), _http);
     }
 
-    public VirtualClock Clock { get; }
+    public VirtualClockDriver Clock { get; }
 
     public CannedHandler Handler { get; }
 

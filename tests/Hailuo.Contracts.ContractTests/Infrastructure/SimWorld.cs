@@ -15,7 +15,7 @@ internal sealed class SimWorld : IAsyncDisposable
     private SimWorld(HailuoSimulator simulator, WireDialect dialect, Action<HailuoClientOptions>? configure, Func<HttpMessageHandler, HttpMessageHandler>? wrap)
     {
         Simulator = simulator;
-        Clock = new VirtualClock(simulator.Clock);
+        Clock = simulator.CreateClockDriver();
         Wire = new WireRecorder(Clock, wrap is null ? simulator.CreateHandler() : wrap(simulator.CreateHandler()));
         _http = new HttpClient(Wire);
         Options = Configure(dialect, Clock, simulator.BaseAddress, configure);
@@ -26,7 +26,7 @@ internal sealed class SimWorld : IAsyncDisposable
 
     public SimulatorAdmin Admin => Simulator.Admin;
 
-    public VirtualClock Clock { get; }
+    public VirtualClockDriver Clock { get; }
 
     public WireRecorder Wire { get; }
 

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Hailuo.MockServer;
 
 namespace Hailuo.Contracts.ContractTests.Infrastructure;
 
@@ -14,10 +15,10 @@ internal sealed record WireRequest(string Method, string PathAndQuery, string Bo
 /// <summary>The client's outermost handler in tests: records each request and tells the virtual clock what is in flight.</summary>
 internal sealed class WireRecorder : DelegatingHandler
 {
-    private readonly VirtualClock _clock;
+    private readonly VirtualClockDriver _clock;
     private readonly List<WireRequest> _requests = new();
 
-    public WireRecorder(VirtualClock clock, HttpMessageHandler inner)
+    public WireRecorder(VirtualClockDriver clock, HttpMessageHandler inner)
         : base(inner)
     {
         _clock = clock;
@@ -42,7 +43,7 @@ internal sealed class WireRecorder : DelegatingHandler
         var at = _clock.GetUtcNow();
         var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
         var hasKey = request.Headers.Authorization is AuthenticationHeaderValue;
-        _clock.RequestStarted();
+        using var inFlight = _clock.Requests.Enter();
         var status = 0;
         try
         {
@@ -56,8 +57,6 @@ internal sealed class WireRecorder : DelegatingHandler
             {
                 _requests.Add(new WireRequest(request.Method.Method, request.RequestUri!.PathAndQuery, body, hasKey, at, status));
             }
-
-            _clock.RequestEnded();
         }
     }
 }

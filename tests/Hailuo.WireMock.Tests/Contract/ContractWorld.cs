@@ -1,5 +1,6 @@
 using Hailuo.Contracts;
 using Hailuo.Contracts.ContractTests.Infrastructure;
+using Hailuo.MockServer;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Hailuo.WireMock.Tests.Contract;
@@ -23,13 +24,13 @@ internal sealed class ContractWorld : IAsyncDisposable
         _baseAddress = baseAddress;
         _passUrlLifetime = passUrlLifetime;
         _owned = owned;
-        Clock = new VirtualClock(clock);
+        Clock = new VirtualClockDriver(clock);
         Wire = new WireRecorder(Clock, handler);
         _http = new HttpClient(Wire);
         Client = NewClient(dialect, configure);
     }
 
-    public VirtualClock Clock { get; }
+    public VirtualClockDriver Clock { get; }
 
     public WireRecorder Wire { get; }
 

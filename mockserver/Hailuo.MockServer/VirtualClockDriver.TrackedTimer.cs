@@ -1,0 +1,80 @@
+namespace Hailuo.MockServer;
+
+public sealed partial class VirtualClockDriver
+{
+    /// <summary>A timer of the inner clock whose due time the driver can see.</summary>
+    private sealed class TrackedTimer(VirtualClockDriver owner, bool isDeadline) : ITimer
+    {
+        private TimeSpan? _period;
+        private long _firings;
+
+        public ITimer Inner { get; set; } = null!;
+
+        public bool IsDeadline { get; } = isDeadline;
+
+        public DateTimeOffset? DueAt { get; private set; }
+
+        public bool Disposed { get; private set; }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            long firings;
+            lock (owner._gate)
+            {
+                if (Disposed)
+                {
+                    return false;
+                }
+
+                firings = _firings;
+                DueAt = null;
+                _period = period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero ? null : period;
+            }
+
+            var changed = Inner.Change(dueTime, period);
+
+            // Read the clock after the inner timer took it, so the recorded due time is never earlier than the real one
+            // (an earlier one is never fired and would be chased forever); a timer that fired meanwhile keeps what it set.
+            lock (owner._gate)
+            {
+                if (!Disposed && _firings == firings)
+                {
+                    DueAt = dueTime == Timeout.InfiniteTimeSpan ? null : owner._inner.GetUtcNow() + dueTime;
+                }
+            }
+
+            owner.Requests.Signal();
+            return changed;
+        }
+
+        public void Fired()
+        {
+            lock (owner._gate)
+            {
+                _firings++;
+                DueAt = _period is { } p && DueAt is { } due ? due + p : null;
+            }
+
+            Interlocked.Increment(ref owner._fired);
+            owner.Requests.Signal();
+        }
+
+        public void Dispose()
+        {
+            lock (owner._gate)
+            {
+                Disposed = true;
+                DueAt = null;
+            }
+
+            Inner.Dispose();
+            owner.Requests.Signal();
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
