@@ -49,8 +49,7 @@ internal sealed class GenerateRun
                 _console.SimulatorStarted?.Invoke(session.Simulator);
             }
 
-            var options = session?.ClientOptions(provider) ?? ClientFactory.Options(provider, key!);
-            using var client = new HailuoClient(options);
+            using var client = session?.CreateClient(provider) ?? new HailuoClient(ClientFactory.Options(provider, key!));
             var task = await client.SubmitAsync(request, cancellationToken).ConfigureAwait(false);
             _console.Output.WriteLine($"task {task.Id} submitted");
             var done = LiveProgress.Fits(_console.Output)

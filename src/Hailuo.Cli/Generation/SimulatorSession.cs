@@ -16,12 +16,14 @@ internal sealed class SimulatorSession : IAsyncDisposable
 
     private readonly VirtualClockDriver _driver;
     private readonly ITimer _pacer;
+    private readonly HttpClient _http;
 
     private SimulatorSession(HailuoSimulator simulator)
     {
         Simulator = simulator;
         _driver = simulator.CreateClockDriver();
         _pacer = _driver.Pace(Pace);
+        _http = new HttpClient(_driver.CreateHandler()) { BaseAddress = simulator.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
     }
 
     public HailuoSimulator Simulator { get; }
@@ -46,9 +48,13 @@ internal sealed class SimulatorSession : IAsyncDisposable
         return options;
     }
 
+    /// <summary>A client of this simulator whose requests hold the paced clock from before their connection is made.</summary>
+    public HailuoClient CreateClient(ProviderInfo provider) => new(ClientOptions(provider), _http);
+
     public async ValueTask DisposeAsync()
     {
         await _pacer.DisposeAsync().ConfigureAwait(false);
+        _http.Dispose();
         await Simulator.DisposeAsync().ConfigureAwait(false);
     }
 }
