@@ -19,15 +19,15 @@ internal sealed class ProcessKilledException : Exception
     }
 }
 
-/// <summary>A ledger whose process dies just before it would write <paramref name="state"/>.</summary>
-internal sealed class KillBeforeWriting(IJobStore inner, JobState state) : IJobStore
+/// <summary>A ledger whose process dies just before it would write <paramref name="state"/> (of the job <paramref name="key"/>, when given).</summary>
+internal sealed class KillBeforeWriting(IJobStore inner, JobState state, string? key = null) : IJobStore
 {
     public Task<JobRecord?> FindAsync(string key, CancellationToken cancellationToken = default) => inner.FindAsync(key, cancellationToken);
 
     public Task<JobRecord> AddOrGetAsync(JobRecord job, CancellationToken cancellationToken = default) => inner.AddOrGetAsync(job, cancellationToken);
 
     public Task SaveAsync(JobRecord job, CancellationToken cancellationToken = default) =>
-        job.State == state ? throw new ProcessKilledException("killed before writing " + state) : inner.SaveAsync(job, cancellationToken);
+        job.State == state && (key is null || key == job.Key) ? throw new ProcessKilledException("killed before writing " + state) : inner.SaveAsync(job, cancellationToken);
 
     public Task<IReadOnlyList<JobRecord>> ListUnfinishedAsync(CancellationToken cancellationToken = default) => inner.ListUnfinishedAsync(cancellationToken);
 
