@@ -34,6 +34,17 @@ public sealed class StoryboardTests
         Assert.DoesNotContain("first_frame_image", submits[0].Body, StringComparison.Ordinal);
         Assert.All(submits.Skip(1), s => Assert.Contains("first_frame_image", s.Body, StringComparison.Ordinal));
         Assert.All(world.Simulator.Admin.Tasks.Skip(1), t => Assert.Equal(VideoMode.ImageToVideo, t.Mode));
+
+        // The decoded marks are in shot order, and each shot begins with the frame the previous one ended on.
+        for (var k = 0; k < 6; k++)
+        {
+            var mark = FrameMark.Of(result.Clips[k].TaskId!);
+            Assert.Equal(mark, FrameMark.Read(await GrayFrame.ReadAsync(output, (5 * k) + 2.5), 1920, 1080));
+            if (k < 5)
+            {
+                Assert.Equal(mark, FrameMark.Read(await GrayFrame.ReadAsync(output, 5 * (k + 1)), 1920, 1080));
+            }
+        }
     }
 
     [Fact]

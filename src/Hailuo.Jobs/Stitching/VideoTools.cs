@@ -31,14 +31,14 @@ public sealed class VideoTools
     /// <summary>The folder ffmpeg and ffprobe were found in.</summary>
     public string BinaryFolder { get; }
 
-    /// <summary>Writes the last frame of <paramref name="video"/> as a JPEG at <paramref name="imagePath"/>.</summary>
+    /// <summary>Writes the last frame of <paramref name="video"/> as an image (PNG or JPEG, by the path's extension) at <paramref name="imagePath"/>.</summary>
     public async Task ExtractLastFrameAsync(string video, string imagePath, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(imagePath))!);
 
         // Seek to the last second and keep overwriting one image: the last decoded frame is what remains.
         await FFMpegArguments.FromFileInput(video, true, o => o.WithCustomArgument("-sseof -1"))
-            .OutputToFile(imagePath, true, o => o.WithCustomArgument("-update 1 -q:v 2"))
+            .OutputToFile(imagePath, true, o => o.WithCustomArgument("-update 1"))
             .ProcessAsynchronously(true, _options, cancellationToken).ConfigureAwait(false);
     }
 

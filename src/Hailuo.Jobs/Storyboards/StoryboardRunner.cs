@@ -76,7 +76,7 @@ public sealed class StoryboardRunner
 
     private async Task<VideoGenerationRequest> ChainAsync(VideoGenerationRequest request, JobRecord previous, CancellationToken cancellationToken)
     {
-        var frame = Path.Combine(Path.GetTempPath(), "hailuo-frames", JobFileNames.For(previous.Key) + ".last.jpg");
+        var frame = Path.Combine(Path.GetTempPath(), "hailuo-frames", JobFileNames.For(previous.Key) + ".last.png");
         await _tools.ExtractLastFrameAsync(previous.Location!, frame, cancellationToken).ConfigureAwait(false);
         var bytes = await File.ReadAllBytesAsync(frame, cancellationToken).ConfigureAwait(false);
         File.Delete(frame);
@@ -87,7 +87,7 @@ public sealed class StoryboardRunner
             Resolution = request.Resolution,
             Duration = request.Duration,
             LastFrameImage = request.LastFrameImage,
-            FirstFrameImage = "data:image/jpeg;base64," + Convert.ToBase64String(bytes),
+            FirstFrameImage = "data:image/png;base64," + Convert.ToBase64String(bytes),
         };
     }
 }
