@@ -27,7 +27,21 @@ internal static class DcResidual
     }
 
     /// <summary>The luma DC level that takes a flat <paramref name="prediction"/> closest to <paramref name="target"/>.</summary>
-    public static int LumaLevel(int prediction, int target) => BestLevel(target, level => Clip(prediction + LumaDelta(level)));
+    public static int LumaLevel(int prediction, int target)
+    {
+        // A level adds about 0.8 at QP 26: start from the estimate and look a few levels either side (a full search per macroblock is slow at 1080p).
+        var estimate = (int)Math.Round((target - prediction) / (double)Math.Max(1, LumaDelta(64)) * 64);
+        var best = Math.Clamp(estimate, -255, 255);
+        for (var level = Math.Max(-255, estimate - 4); level <= Math.Min(255, estimate + 4); level++)
+        {
+            if (Math.Abs(Clip(prediction + LumaDelta(level)) - target) < Math.Abs(Clip(prediction + LumaDelta(best)) - target))
+            {
+                best = level;
+            }
+        }
+
+        return best;
+    }
 
     /// <summary>Sample value of an 8x8 chroma block whose only coefficient is the chroma DC level.</summary>
     public static int ReconstructChroma(int level)

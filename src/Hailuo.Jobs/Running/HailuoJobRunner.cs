@@ -111,7 +111,7 @@ public sealed class HailuoJobRunner
 
     /// <summary>The callback URL a job key's submits carry, when a receiver is configured.</summary>
     public Uri? CallbackUrlFor(string key) => _options.CallbackBaseAddress is { } root
-        ? new Uri(root, CallbackPath.Prefix + Uri.EscapeDataString(key))
+        ? new Uri(root, CallbackPath.Prefix + CallbackPath.SegmentOf(key))
         : null;
 
     private DateTimeOffset Now => _options.TimeProvider.GetUtcNow();
