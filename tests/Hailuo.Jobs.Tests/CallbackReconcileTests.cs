@@ -70,7 +70,7 @@ public sealed class CallbackReconcileTests
     private static JobWorld StartWorld(CallbackReceiver receiver)
     {
         SimTime? time = null;
-        var world = JobWorld.Start(o => o.CallbackClient = new HttpClient(new LateTracker(() => time!, receiver.CreateHandler())));
+        var world = JobWorld.Start(o => o.CallbackClient = new HttpClient(new DeferredHandler(() => time!.Track(receiver.CreateHandler()))));
         time = world.Time;
         world.Time.MaxStep = TimeSpan.FromSeconds(1);
         return world;
@@ -85,23 +85,5 @@ public sealed class CallbackReconcileTests
         });
         receiver.Runner = process.Runner;
         return process;
-    }
-
-    /// <summary>Counts the simulator's callbacks as requests in flight, on a clock made after the simulator.</summary>
-    private sealed class LateTracker(Func<SimTime> time, HttpMessageHandler inner) : DelegatingHandler
-    {
-        private HttpMessageInvoker? _tracked;
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            _tracked ??= new HttpMessageInvoker(time().Track(inner));
-            return _tracked.SendAsync(request, cancellationToken);
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            _tracked?.Dispose();
-            base.Dispose(disposing);
-        }
     }
 }
