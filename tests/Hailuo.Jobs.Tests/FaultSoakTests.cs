@@ -78,8 +78,9 @@ public sealed class FaultSoakTests(ITestOutputHelper output)
             await task;
             return true;
         }
-        catch (HailuoException)
+        catch (Exception)
         {
+            // Whatever stopped a run, the ledger holds the job; the counts below say whether anything was lost.
             return false;
         }
     }

@@ -15,17 +15,22 @@ public sealed class JobResumeService : BackgroundService
         _options = options;
     }
 
+    private readonly TaskCompletionSource<IReadOnlyList<JobRecord>> _resumed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Completes when every job found at start has ended (stored, failed or outcome unknown).</summary>
-    public Task<IReadOnlyList<JobRecord>> Resumed { get; private set; } = Task.FromResult<IReadOnlyList<JobRecord>>([]);
+    public Task<IReadOnlyList<JobRecord>> Resumed => _resumed.Task;
 
     /// <inheritdoc/>
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (_options.ResumeOnStart)
+        try
         {
-            Resumed = _runner.ResumeAllAsync(cancellationToken: stoppingToken);
+            _resumed.TrySetResult(_options.ResumeOnStart ? await _runner.ResumeAllAsync(cancellationToken: stoppingToken).ConfigureAwait(false) : []);
         }
-
-        return Resumed;
+        catch (Exception e)
+        {
+            _resumed.TrySetException(e);
+            throw;
+        }
     }
 }
