@@ -85,6 +85,7 @@ internal sealed class SimulatorState : IAsyncDisposable
     public void Reset()
     {
         Callbacks.Reset();
+        Videos.Clear();
         Tasks.Clear();
         Journal.Clear();
         Faults.Clear();

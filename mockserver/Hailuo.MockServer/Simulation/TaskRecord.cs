@@ -54,6 +54,9 @@ internal sealed class TaskRecord
 
     public string? CallbackUrl { get; init; }
 
+    /// <summary>The request's first_frame_image, which the first picture of the MP4 shows.</summary>
+    public string? FirstFrameImage { get; init; }
+
     public CallbackState Callback
     {
         get => (CallbackState)Volatile.Read(ref _callback);

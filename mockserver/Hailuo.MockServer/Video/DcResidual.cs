@@ -14,13 +14,33 @@ internal static class DcResidual
     public static int ChromaLevel(int target) => BestLevel(target, ReconstructChroma);
 
     /// <summary>Sample value of an Intra16x16 block whose only coefficient is the luma DC level.</summary>
-    public static int ReconstructLuma(int level)
+    public static int ReconstructLuma(int level) => Clip(128 + LumaDelta(level));
+
+    /// <summary>What a luma DC level adds to every sample of an Intra16x16 block's prediction.</summary>
+    public static int LumaDelta(int level)
     {
         // The 4x4 Hadamard of a lone DC spreads it unchanged to all 16 blocks (clause 8.5.10).
         var qp = H264Slices.QuantParameter;
         var scaled = level * LevelScale[qp % 6];
         var dc = qp >= 36 ? scaled << ((qp / 6) - 6) : (scaled + (1 << (5 - (qp / 6)))) >> (6 - (qp / 6));
-        return Clip(128 + ((dc + 32) >> 6));
+        return (dc + 32) >> 6;
+    }
+
+    /// <summary>The luma DC level that takes a flat <paramref name="prediction"/> closest to <paramref name="target"/>.</summary>
+    public static int LumaLevel(int prediction, int target)
+    {
+        // A level adds about 0.8 at QP 26: start from the estimate and look a few levels either side (a full search per macroblock is slow at 1080p).
+        var estimate = (int)Math.Round((target - prediction) / (double)Math.Max(1, LumaDelta(64)) * 64);
+        var best = Math.Clamp(estimate, -255, 255);
+        for (var level = Math.Max(-255, estimate - 4); level <= Math.Min(255, estimate + 4); level++)
+        {
+            if (Math.Abs(Clip(prediction + LumaDelta(level)) - target) < Math.Abs(Clip(prediction + LumaDelta(best)) - target))
+            {
+                best = level;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>Sample value of an 8x8 chroma block whose only coefficient is the chroma DC level.</summary>

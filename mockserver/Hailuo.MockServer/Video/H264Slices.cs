@@ -51,6 +51,45 @@ internal static class H264Slices
         return NalUnit.Create(3, NalUnit.SliceIdr, w.ToArray());
     }
 
+    /// <summary>
+    /// One IDR slice painting each macroblock flat in its own luma value (chroma neutral): DC prediction from the
+    /// already painted neighbours plus one DC level each, with no deblocking, so the decoded picture is exactly the grid.
+    /// </summary>
+    public static byte[] CreatePainted(FrameGeometry geometry, LumaGrid grid, int idrPicId)
+    {
+        var w = new BitWriter();
+        w.WriteUe(0); // first_mb_in_slice
+        w.WriteUe(7); // slice_type I
+        w.WriteUe(0); // pic_parameter_set_id
+        w.WriteBits(0, H264ParameterSets.Log2MaxFrameNum); // frame_num
+        w.WriteUe((uint)idrPicId);
+        w.WriteFlag(false); // no_output_of_prior_pics_flag
+        w.WriteFlag(false); // long_term_reference_flag
+        WriteSliceTail(w);
+
+        var decoded = new int[geometry.MbCount];
+        for (var mb = 0; mb < geometry.MbCount; mb++)
+        {
+            var (x, y) = (mb % geometry.WidthInMbs, mb / geometry.WidthInMbs);
+            var prediction = (x > 0, y > 0) switch
+            {
+                (true, true) => (decoded[mb - 1] + decoded[mb - geometry.WidthInMbs] + 1) >> 1,
+                (true, false) => decoded[mb - 1],
+                (false, true) => decoded[mb - geometry.WidthInMbs],
+                _ => 128,
+            };
+            var level = DcResidual.LumaLevel(prediction, grid[x, y]);
+            decoded[mb] = Math.Clamp(prediction + DcResidual.LumaDelta(level), 0, 255);
+            w.WriteUe(IntraDcNoChroma);
+            w.WriteUe(0); // intra_chroma_pred_mode DC: every neighbour's chroma is 128, so no chroma residual
+            w.WriteSe(0); // mb_qp_delta
+            DcResidual.Write(w, level, chromaDc: false);
+        }
+
+        w.WriteTrailingBits();
+        return NalUnit.Create(3, NalUnit.SliceIdr, w.ToArray());
+    }
+
     /// <summary>One P slice whose macroblocks are all skipped, i.e. a copy of the previous picture.</summary>
     public static byte[] CreateSkip(FrameGeometry geometry, int frameNum)
     {

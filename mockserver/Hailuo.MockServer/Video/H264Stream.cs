@@ -1,15 +1,17 @@
 namespace Hailuo.MockServer.Video;
 
 /// <summary>
-/// A Constrained Baseline H.264 stream: one IDR picture per second (new flat colour each time)
-/// followed by all-skip P pictures. Pictures are cached because they repeat.
+/// A Constrained Baseline H.264 stream: one IDR picture per second (new flat colour each time, or, when marked, the
+/// mark on a gray of that colour's luma) followed by all-skip P pictures. Pictures are cached because they repeat.
 /// </summary>
 internal sealed class H264Stream
 {
     private readonly byte[]?[] _keyFrames;
     private readonly byte[]?[] _skipFrames;
+    private readonly VideoMarking? _marking;
+    private readonly LumaGrid? _mosaic;
 
-    public H264Stream(int width, int height, int framesPerSecond)
+    public H264Stream(int width, int height, int framesPerSecond, VideoMarking? marking = null)
     {
         Geometry = new FrameGeometry(width, height);
         GopLength = framesPerSecond;
@@ -20,6 +22,8 @@ internal sealed class H264Stream
         // idr_pic_id alternates 0/1, so one cache slot per colour and parity.
         _keyFrames = new byte[]?[ColorPalette.Colors.Length * 2];
         _skipFrames = new byte[]?[framesPerSecond];
+        _marking = marking is not null && FrameMark.Fits(Geometry) ? marking : null;
+        _mosaic = _marking?.FirstFrameImage is { } image ? FirstFrameMosaic.From(image, Geometry) : null;
     }
 
     public FrameGeometry Geometry { get; }
@@ -46,7 +50,20 @@ internal sealed class H264Stream
 
         var colorIndex = gop % ColorPalette.Colors.Length;
         var idrPicId = gop % 2;
-        return _keyFrames[(colorIndex * 2) + idrPicId] ??=
-            H264Slices.CreateIdr(Geometry, ColorPalette.Colors[colorIndex], idrPicId);
+        if (gop == 0 && _mosaic is not null)
+        {
+            return H264Slices.CreatePainted(Geometry, _mosaic, idrPicId);
+        }
+
+        return _keyFrames[(colorIndex * 2) + idrPicId] ??= _marking is null
+            ? H264Slices.CreateIdr(Geometry, ColorPalette.Colors[colorIndex], idrPicId)
+            : H264Slices.CreatePainted(Geometry, MarkedGrid(ColorPalette.Colors[colorIndex], _marking.Mark), idrPicId);
+    }
+
+    private LumaGrid MarkedGrid(YuvColor background, uint mark)
+    {
+        var grid = new LumaGrid(Geometry.WidthInMbs, Geometry.HeightInMbs, (byte)background.Y);
+        FrameMark.Paint(grid, mark);
+        return grid;
     }
 }

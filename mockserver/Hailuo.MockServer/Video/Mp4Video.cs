@@ -21,10 +21,17 @@ public static class Mp4Video
     /// <param name="width">Even width in pixels, 2 to <see cref="MaxDimension"/>.</param>
     /// <param name="height">Even height in pixels, 2 to <see cref="MaxDimension"/>.</param>
     /// <param name="durationSeconds">Length in whole seconds, 1 to <see cref="MaxDurationSeconds"/>.</param>
-    public static byte[] Create(int width, int height, int durationSeconds)
+    public static byte[] Create(int width, int height, int durationSeconds) => Create(width, height, durationSeconds, null);
+
+    /// <summary>Returns a marked MP4: every keyframe carries the mark, the first shows the first-frame image when given.</summary>
+    /// <param name="width">Even width in pixels, 2 to <see cref="MaxDimension"/>; at least <see cref="FrameMark.MinWidth"/> for the mark.</param>
+    /// <param name="height">Even height in pixels, 2 to <see cref="MaxDimension"/>.</param>
+    /// <param name="durationSeconds">Length in whole seconds, 1 to <see cref="MaxDurationSeconds"/>.</param>
+    /// <param name="marking">The mark and first-frame image, or null for the plain coloured video.</param>
+    public static byte[] Create(int width, int height, int durationSeconds, VideoMarking? marking)
     {
         using var buffer = new MemoryStream();
-        WriteTo(buffer, width, height, durationSeconds);
+        WriteTo(buffer, width, height, durationSeconds, marking);
         return buffer.ToArray();
     }
 
@@ -33,7 +40,15 @@ public static class Mp4Video
     /// <param name="width">Even width in pixels, 2 to <see cref="MaxDimension"/>.</param>
     /// <param name="height">Even height in pixels, 2 to <see cref="MaxDimension"/>.</param>
     /// <param name="durationSeconds">Length in whole seconds, 1 to <see cref="MaxDurationSeconds"/>.</param>
-    public static void WriteTo(Stream stream, int width, int height, int durationSeconds)
+    public static void WriteTo(Stream stream, int width, int height, int durationSeconds) => WriteTo(stream, width, height, durationSeconds, null);
+
+    /// <summary>Writes a marked MP4 (see <see cref="Create(int, int, int, VideoMarking?)"/>) to <paramref name="stream"/>.</summary>
+    /// <param name="stream">Destination; it is written sequentially and not seeked.</param>
+    /// <param name="width">Even width in pixels.</param>
+    /// <param name="height">Even height in pixels.</param>
+    /// <param name="durationSeconds">Length in whole seconds.</param>
+    /// <param name="marking">The mark and first-frame image, or null for the plain coloured video.</param>
+    public static void WriteTo(Stream stream, int width, int height, int durationSeconds, VideoMarking? marking)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ValidateDimension(width, nameof(width));
@@ -46,7 +61,7 @@ public static class Mp4Video
             throw new ArgumentOutOfRangeException(nameof(height), height, "The picture is larger than H.264 allows.");
         }
 
-        var video = new H264Stream(width, height, FramesPerSecond);
+        var video = new H264Stream(width, height, FramesPerSecond, marking);
         Mp4Writer.Write(stream, video, durationSeconds * FramesPerSecond, FramesPerSecond);
     }
 

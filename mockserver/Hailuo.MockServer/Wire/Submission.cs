@@ -119,6 +119,7 @@ internal static class Submission
             Cost = CostEstimate.For(provider, request).Dollars ?? 0m,
             Outcome = PromptMarkers.OutcomeOf(request.Prompt),
             CallbackUrl = request.CallbackUrl,
+            FirstFrameImage = request.FirstFrameImage,
         };
     }
 }

@@ -1,0 +1,85 @@
+using System.Globalization;
+using Hailuo.Contracts;
+
+namespace Hailuo.Jobs;
+
+/// <summary>Checks a storyboard against the spec and splits it into clips; every error names the field, the value and what is allowed.</summary>
+public static class StoryboardPlanner
+{
+    /// <summary>Plans <paramref name="storyboard"/> for <paramref name="provider"/>.</summary>
+    /// <exception cref="StoryboardException">The storyboard cannot be made as written.</exception>
+    public static StoryboardPlan Plan(Storyboard storyboard, ProviderInfo provider)
+    {
+        ArgumentNullException.ThrowIfNull(storyboard);
+        ArgumentNullException.ThrowIfNull(provider);
+        if (storyboard.Shots is not { Count: > 0 })
+        {
+            throw new StoryboardException("The storyboard has no shots: 'shots' must list at least one shot with a prompt.");
+        }
+
+        var model = provider.FindModel(storyboard.Model) ?? throw new StoryboardException(
+            $"'model' is '{storyboard.Model}', which {provider.Name} does not serve; allowed: {string.Join(", ", provider.Models.Select(m => m.Id))}.");
+        var resolution = storyboard.Resolution ?? provider.Defaults.Resolution;
+        var duration = storyboard.Duration ?? provider.Defaults.Duration;
+        var clips = new List<PlannedClip>();
+        for (var i = 0; i < storyboard.Shots.Count; i++)
+        {
+            var shot = storyboard.Shots[i];
+            var number = i + 1;
+            var chained = storyboard.Mode == StoryboardMode.Chained && i > 0;
+            if (chained && shot.FirstFrameImage is not null)
+            {
+                throw new StoryboardException($"shots[{i}].firstFrameImage is set, but in chained mode shot {number}'s first frame is shot {i}'s last frame; remove it or use independent mode.");
+            }
+
+            var request = new VideoGenerationRequest
+            {
+                Model = model.Id,
+                Prompt = PromptOf(shot, i),
+                Resolution = resolution,
+                Duration = duration,
+                FirstFrameImage = shot.FirstFrameImage,
+                LastFrameImage = shot.LastFrameImage,
+            };
+            var mode = chained ? (shot.LastFrameImage is null ? VideoMode.ImageToVideo : VideoMode.FirstAndLastFrame) : request.EffectiveMode();
+            var rules = model.FindMode(mode) ?? throw new StoryboardException(
+                $"shots[{i}] needs {mode.ToWireName()}, which {model.Id} does not offer; it offers {string.Join(", ", model.Modes.Select(m => m.Mode.ToWireName()))}.");
+            if (!rules.Allows(resolution, duration))
+            {
+                throw new StoryboardException(string.Create(CultureInfo.InvariantCulture,
+                    $"'resolution' {resolution} with 'duration' {duration} s is not allowed for {model.Id} {mode.ToWireName()} (shot {number}); allowed: {rules.Describe()}."));
+            }
+
+            Validate(provider, request, i);
+            clips.Add(new PlannedClip(number, request, CostEstimate.For(provider, request), chained));
+        }
+
+        return new StoryboardPlan(provider.Name, storyboard.Mode, clips);
+    }
+
+    private static string PromptOf(Shot shot, int index)
+    {
+        if (string.IsNullOrWhiteSpace(shot.Prompt))
+        {
+            throw new StoryboardException($"shots[{index}].prompt is empty: every shot needs a prompt.");
+        }
+
+        var unknown = shot.Camera.FirstOrDefault(c => !HailuoSpec.Camera.IsKnown(c));
+        if (unknown is not null)
+        {
+            throw new StoryboardException($"shots[{index}].camera holds '{unknown}', which is not a camera move; allowed: {string.Join(", ", HailuoSpec.Camera.Commands)}.");
+        }
+
+        var brackets = shot.Camera.Chunk(HailuoSpec.Camera.MaxPerBracket).Select(b => " [" + string.Join(", ", b) + "]");
+        return shot.Prompt.Trim() + string.Concat(brackets);
+    }
+
+    private static void Validate(ProviderInfo provider, VideoGenerationRequest request, int index)
+    {
+        var result = HailuoValidators.For(provider.Name)?.Validate(request);
+        if (result is { IsValid: false })
+        {
+            throw new StoryboardException($"shots[{index}]: " + string.Join("; ", result.Errors.Select(e => e.ErrorMessage)));
+        }
+    }
+}
