@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hailuo.Jobs.Tests.Support;
 
@@ -8,13 +9,13 @@ namespace Hailuo.Jobs.Tests.Support;
 /// </summary>
 internal sealed class SimTime : TimeProvider
 {
-    private readonly ManualTimeProvider _inner;
+    private readonly FakeTimeProvider _inner;
     private readonly object _gate = new();
     private readonly HashSet<Timer> _timers = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inFlight;
 
-    public SimTime(ManualTimeProvider inner) => _inner = inner;
+    public SimTime(FakeTimeProvider inner) => _inner = inner;
 
     /// <summary>
     /// The longest single move: the simulator's own timers (callback notifications) are invisible here, so tests with a
