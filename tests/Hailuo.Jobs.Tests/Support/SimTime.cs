@@ -139,7 +139,8 @@ internal sealed class SimTime : TimeProvider
             by = step;
         }
 
-        _inner.Advance(by > TimeSpan.Zero ? by : TimeSpan.Zero);
+        // A step that moves no time must still make progress, or the run loop would spin without ever waiting.
+        _inner.Advance(by > TimeSpan.Zero ? by : TimeSpan.FromMilliseconds(1));
         return true;
     }
 
@@ -177,6 +178,8 @@ internal sealed class SimTime : TimeProvider
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
+            // Set the real timer first: a due time read after it can only be late, never early, so advancing to it fires it.
+            var changed = Inner.Change(dueTime, period);
             lock (owner._gate)
             {
                 DueAt = dueTime == Timeout.InfiniteTimeSpan ? null : owner._inner.GetUtcNow() + dueTime;
@@ -184,7 +187,6 @@ internal sealed class SimTime : TimeProvider
                 owner._timers.Add(this);
             }
 
-            var changed = Inner.Change(dueTime, period);
             owner.Signal();
             return changed;
         }
