@@ -55,7 +55,7 @@ public static partial class HailuoSpec
         {
         });
 
-    /// <summary>The MiniMax wire dialect: endpoints, status words and error codes (minimax-video-query (status words), seed-002 (error codes 1002-1026), minimax-video-generation (2013)).</summary>
+    /// <summary>The MiniMax wire dialect: endpoints, status words and error codes (minimax-video-query (status words), seed-002 (error codes 1002-1026), minimax-video-generation (2013), minimax-error-codes (1000 unknown error and 1024 internal error, both 'retry later')).</summary>
     public static global::Hailuo.Contracts.DialectInfo MiniMaxDialect { get; } = new(
         dialect: global::Hailuo.Contracts.WireDialect.MiniMax,
         submit: "POST /v1/video_generation",
@@ -77,6 +77,8 @@ public static partial class HailuoSpec
             [1008] = "insufficient-balance",
             [1026] = "content-policy",
             [2013] = "invalid-parameters",
+            [1000] = "server-error",
+            [1024] = "server-error",
         });
 
     /// <summary>Every wire dialect of this spec file.</summary>

@@ -56,7 +56,7 @@ public sealed class OutcomeTests
         else
         {
             Assert.Equal("Fail", status.GetProperty("status").GetString());
-            Assert.Equal(1000, status.GetProperty("base_resp").GetProperty("status_code").GetInt32());
+            Assert.Equal(ErrorMeanings.ServerError, ErrorMeanings.Of(status.GetProperty("base_resp").GetProperty("status_code").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
     }
 

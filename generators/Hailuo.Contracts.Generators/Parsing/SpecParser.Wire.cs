@@ -13,7 +13,7 @@ internal static partial class SpecParser
     internal static readonly string[] StatusMeanings = { "submitted", "queued", "processing", "completed", "failed", "cancelled" };
 
     /// <summary>Our words for provider error codes.</summary>
-    internal static readonly string[] ErrorMeanings = { "rate-limited", "authentication", "insufficient-balance", "content-policy", "invalid-parameters" };
+    internal static readonly string[] ErrorMeanings = { "rate-limited", "authentication", "insufficient-balance", "content-policy", "invalid-parameters", "server-error" };
 
     private static EquatableArray<DialectModel> ReadDialects(SpecReader reader, JsonObject root)
     {

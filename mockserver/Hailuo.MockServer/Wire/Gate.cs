@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Hailuo.Contracts;
 using Hailuo.MockServer.Simulation;
 
 namespace Hailuo.MockServer.Wire;
@@ -18,14 +19,14 @@ internal static class Gate
             var message = key is null
                 ? "Missing API key: send the header 'Authorization: Bearer <key>'."
                 : "The API key is not accepted by this simulator (see Simulator:AcceptedKeys).";
-            return ErrorAnswer.Create(dialect, 401, MiniMaxCodes.Unauthorized, "authentication_error", message);
+            return ErrorAnswer.Create(dialect, 401, ErrorMeanings.Authentication, "authentication_error", message);
         }
 
         exchange.Owner = Owner(key);
         if (state.Limiter.TryAcquire(exchange.Owner, state.Now) is { } wait)
         {
             var message = $"Rate limit: at most {state.Options.RequestsPerMinute} requests per minute for each key; retry after {ErrorAnswer.Seconds(wait)} s.";
-            return ErrorAnswer.Create(dialect, 429, MiniMaxCodes.RateLimit, "rate_limit_error", message, retryAfter: wait);
+            return ErrorAnswer.Create(dialect, 429, ErrorMeanings.RateLimited, "rate_limit_error", message, retryAfter: wait);
         }
 
         return null;

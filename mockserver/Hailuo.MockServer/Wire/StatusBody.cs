@@ -26,7 +26,7 @@ internal static class StatusBody
         var failure = phase == TaskPhase.Failed ? Failure(task.Outcome) : null;
         var data = new ApiMartTaskData(
             Id: task.Id,
-            Status: ApiMartWord(phase, words),
+            Status: SpecWords.ApiMartStatus(phase, words),
             Progress: task.ProgressAt(at),
             Result: done ? new ApiMartResult(new[] { new ApiMartVideo(new[] { DownloadUrl(task, at, baseUrl, signer) }, task.UrlExpiryAt(at).ToUnixTimeSeconds()) }) : null,
             Created: task.CreatedAt.ToUnixTimeSeconds(),
@@ -44,7 +44,7 @@ internal static class StatusBody
         var done = phase == TaskPhase.Completed;
         var failure = phase == TaskPhase.Failed ? Failure(task.Outcome) : null;
         var status = failure is { } f ? new BaseResp(f.MiniMaxCode, f.Message) : BaseResp.Success;
-        return new MiniMaxQuery(task.Id, MiniMaxWord(phase), done ? task.FileId : null, done ? task.Width : null, done ? task.Height : null, status);
+        return new MiniMaxQuery(task.Id, SpecWords.MiniMaxStatus(phase), done ? task.FileId : null, done ? task.Width : null, done ? task.Height : null, status);
     }
 
     /// <summary>The URL issued at completion.</summary>
@@ -55,33 +55,11 @@ internal static class StatusBody
     public static string DownloadUrl(TaskRecord task, DateTimeOffset at, string baseUrl, DownloadSigner signer) =>
         baseUrl + signer.PathAndQuery(task.FileId, task.UrlExpiryAt(at));
 
-    public static string ApiMartWord(TaskPhase phase) => ApiMartWord(phase, ApiMartStatusWords.DesignCard);
-
-    public static string ApiMartWord(TaskPhase phase, ApiMartStatusWords words) => (phase, words) switch
-    {
-        (TaskPhase.Submitted or TaskPhase.Queued, ApiMartStatusWords.StatusPage) => "pending",
-        (TaskPhase.Submitted, _) => "submitted",
-        (TaskPhase.Queued, _) => "queued",
-        (TaskPhase.Processing, _) => "processing",
-        (TaskPhase.Completed, ApiMartStatusWords.Seed002) => "success",
-        (TaskPhase.Completed, _) => "completed",
-        _ => "failed",
-    };
-
-    public static string MiniMaxWord(TaskPhase phase) => phase switch
-    {
-        TaskPhase.Submitted => "Preparing",
-        TaskPhase.Queued => "Queueing",
-        TaskPhase.Processing => "Processing",
-        TaskPhase.Completed => "Success",
-        _ => "Fail",
-    };
-
     private static (string Code, int MiniMaxCode, string Message)? Failure(TaskOutcome outcome) => outcome switch
     {
-        TaskOutcome.ContentPolicy => ("content_policy_violation", MiniMaxCodes.SensitiveContent,
+        TaskOutcome.ContentPolicy => ("content_policy_violation", SpecWords.MiniMaxCode(ErrorMeanings.ContentPolicy),
             "The input was flagged as sensitive content (simulated: the prompt contains " + PromptMarkers.ContentPolicy + ")."),
-        TaskOutcome.Failure => ("generation_failed", MiniMaxCodes.UnknownError,
+        TaskOutcome.Failure => ("generation_failed", SpecWords.MiniMaxCode(ErrorMeanings.ServerError),
             "Video generation failed (simulated: the prompt contains " + PromptMarkers.Failure + ")."),
         _ => null,
     };

@@ -40,14 +40,14 @@ internal static class Submission
         {
             var message = $"Insufficient balance: the task costs ${task.Cost:0.00} and the balance is ${state.Account.Balance:0.00}.";
             return dialect == WireDialect.ApiMart
-                ? ErrorAnswer.Create(dialect, 402, MiniMaxCodes.InsufficientBalance, "insufficient_balance", message)
-                : WireAnswer.Json(new MiniMaxError(new BaseResp(MiniMaxCodes.InsufficientBalance, message), null));
+                ? ErrorAnswer.Create(dialect, 402, ErrorMeanings.InsufficientBalance, "insufficient_balance", message)
+                : WireAnswer.Json(new MiniMaxError(new BaseResp(SpecWords.MiniMaxCode(ErrorMeanings.InsufficientBalance), message), null));
         }
 
         exchange.TaskId = task.Id;
         await state.Callbacks.StartAsync(task, exchange.Request.BaseUrl).ConfigureAwait(false);
         return dialect == WireDialect.ApiMart
-            ? WireAnswer.Json(new ApiMartEnvelope<ApiMartSubmitted[]>(200, new[] { new ApiMartSubmitted(StatusBody.ApiMartWord(TaskPhase.Submitted, state.Options.ApiMartStatusWords), task.Id) }))
+            ? WireAnswer.Json(new ApiMartEnvelope<ApiMartSubmitted[]>(200, new[] { new ApiMartSubmitted(SpecWords.ApiMartStatus(TaskPhase.Submitted, state.Options.ApiMartStatusWords), task.Id) }))
             : WireAnswer.Json(new MiniMaxSubmitted(task.Id, BaseResp.Success));
     }
 

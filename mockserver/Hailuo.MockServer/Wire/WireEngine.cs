@@ -23,7 +23,7 @@ internal sealed partial class WireEngine(SimulatorState state)
             {
                 FaultKind.Status500 => ServerError(exchange.Dialect, 500, "Simulated fault: internal server error."),
                 FaultKind.Status502 => ServerError(exchange.Dialect, 502, "Simulated fault: bad gateway."),
-                FaultKind.Status503 => ErrorAnswer.Create(exchange.Dialect, 503, MiniMaxCodes.ServiceError, "server_error", "Simulated fault: service unavailable.", retryAfter: TimeSpan.FromSeconds(1)),
+                FaultKind.Status503 => ErrorAnswer.Create(exchange.Dialect, 503, ErrorMeanings.ServerError, "server_error", "Simulated fault: service unavailable.", retryAfter: TimeSpan.FromSeconds(1)),
                 FaultKind.ConnectionReset => null,
                 FaultKind.Stall => await StallAsync(route.Endpoint, connection).ConfigureAwait(false),
                 _ => await AnswerAsync(exchange).ConfigureAwait(false),
@@ -84,7 +84,7 @@ internal sealed partial class WireEngine(SimulatorState state)
     }
 
     private static WireAnswer ServerError(WireDialect dialect, int status, string message) =>
-        ErrorAnswer.Create(dialect, status, MiniMaxCodes.ServiceError, "server_error", message);
+        ErrorAnswer.Create(dialect, status, ErrorMeanings.ServerError, "server_error", message);
 
     private async Task<WireAnswer?> StallAsync(SimulatorEndpoint endpoint, IWireConnection connection)
     {

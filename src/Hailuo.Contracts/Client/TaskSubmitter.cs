@@ -91,10 +91,11 @@ internal sealed class TaskSubmitter
             throw OutcomeUnknown(request, attempts.Snapshot(), e.GetType().Name + ": " + e.Message, null, e);
         }
 
-        // A 500, 502 or 504 may come after the task was created (a gateway timing out on a slow upstream).
+        // A 500, 502, 504 or a provider "server error" code may come after the task was created (a slow upstream).
         if (RetryDecisions.MayHaveCreated(response))
         {
-            throw OutcomeUnknown(request, attempts.Snapshot(), "HTTP " + response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), response, null);
+            var code = response.Error?.Code is { } c ? ", code " + c : string.Empty;
+            throw OutcomeUnknown(request, attempts.Snapshot(), "HTTP " + response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) + code, response, null);
         }
 
         if (!response.IsSuccess)

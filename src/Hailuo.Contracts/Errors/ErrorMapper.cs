@@ -56,7 +56,7 @@ internal static class ErrorMapper
             return new HailuoAuthenticationException($"{provider.Name} denied {operation} ({http}){said}. The key may lack access to this model.", details);
         }
 
-        if (response.Status >= 500)
+        if (response.Status >= 500 || meaning == ErrorMeanings.ServerError)
         {
             return new HailuoException($"{provider.Name} failed {operation} with a server error ({http}){said}; retries did not get through.", details);
         }

@@ -46,6 +46,7 @@ public sealed class ErrorCodeTests
             "insufficient-balance" => typeof(HailuoInsufficientBalanceException),
             "content-policy" => typeof(HailuoContentPolicyException),
             "invalid-parameters" => typeof(HailuoValidationException),
+            "server-error" => typeof(HailuoSubmitOutcomeUnknownException),
             _ => throw new InvalidOperationException("The spec has a meaning this test does not know: " + meaning),
         };
         var body = "{\"base_resp\":{\"status_code\":" + code.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",\"status_msg\":\"x\"}}";
@@ -82,6 +83,30 @@ public sealed class ErrorCodeTests
         var task = await world.Run(c => c.SubmitAsync(Infrastructure.Samples.Quick(WireDialect.MiniMax)));
 
         Assert.Equal("106916112212032", task.Id);
+        Assert.Equal(2, world.Handler.Calls);
+    }
+
+    [Fact]
+    public async Task A_MiniMax_server_error_code_on_a_submit_is_an_unknown_outcome_not_a_retry()
+    {
+        using var world = new CannedWorld(WireDialect.MiniMax, (_, _) => Json(200, """{"base_resp":{"status_code":1000,"status_msg":"unknown error"}}"""));
+
+        var error = await Assert.ThrowsAsync<HailuoSubmitOutcomeUnknownException>(() => world.Run(c => c.SubmitAsync(Infrastructure.Samples.Quick(WireDialect.MiniMax))));
+
+        Assert.Equal(1, world.Handler.Calls);
+        Assert.Contains("code 1000", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_MiniMax_server_error_code_on_a_status_poll_is_retried()
+    {
+        using var world = new CannedWorld(WireDialect.MiniMax, (_, call) => call == 1
+            ? Json(200, """{"base_resp":{"status_code":1024,"status_msg":"internal error"}}""")
+            : Json(200, """{"task_id":"106916112212032","status":"Processing","base_resp":{"status_code":0,"status_msg":"success"}}"""));
+
+        var task = await world.Run(c => c.GetTaskAsync("106916112212032"));
+
+        Assert.Equal(VideoTaskStatus.Processing, task.Status);
         Assert.Equal(2, world.Handler.Calls);
     }
 
