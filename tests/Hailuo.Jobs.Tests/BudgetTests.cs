@@ -2,6 +2,7 @@ using Hailuo.Jobs.Tests.Support;
 
 namespace Hailuo.Jobs.Tests;
 
+/// <summary>Caps refuse jobs before any request; every run is on the virtual clock, so a missing check fails instead of hanging.</summary>
 public sealed class BudgetTests
 {
     [Fact]
@@ -11,7 +12,7 @@ public sealed class BudgetTests
         var process = world.StartProcess();
         var cost = process.Runner.Client.EstimateCost(Requests.Clip()).Dollars!.Value;
 
-        var refused = await Assert.ThrowsAsync<HailuoBudgetExceededException>(() => process.Runner.RunAsync("clip-1", Requests.Clip(), budget: new JobBudget(cost - 0.01m)));
+        var refused = await Assert.ThrowsAsync<HailuoBudgetExceededException>(() => world.Time.RunAsync(process.Runner.RunAsync("clip-1", Requests.Clip(), budget: new JobBudget(cost - 0.01m))));
 
         Assert.Equal(cost, refused.CostDollars);
         Assert.Contains("clip-1", refused.Message, StringComparison.Ordinal);
@@ -29,7 +30,7 @@ public sealed class BudgetTests
 
         await world.Time.RunAsync(process.Runner.RunAsync("a", Requests.Clip(), budget: batch));
         await world.Time.RunAsync(process.Runner.RunAsync("b", Requests.Clip(), budget: batch));
-        await Assert.ThrowsAsync<HailuoBudgetExceededException>(() => process.Runner.RunAsync("c", Requests.Clip(), budget: batch));
+        await Assert.ThrowsAsync<HailuoBudgetExceededException>(() => world.Time.RunAsync(process.Runner.RunAsync("c", Requests.Clip(), budget: batch)));
 
         Assert.Equal(2, world.Simulator.Admin.Tasks.Count);
         Assert.Equal(cost * 2, batch.ReservedDollars);
@@ -43,7 +44,7 @@ public sealed class BudgetTests
         var request = Requests.Clip();
         request.Resolution = HailuoSpec.ApiMart.Models[0].Prices.First(p => p.DollarsPerSecond is null).Resolution;
 
-        var refused = await Assert.ThrowsAsync<HailuoBudgetExceededException>(() => process.Runner.RunAsync("clip-1", request, budget: new JobBudget(100m)));
+        var refused = await Assert.ThrowsAsync<HailuoBudgetExceededException>(() => world.Time.RunAsync(process.Runner.RunAsync("clip-1", request, budget: new JobBudget(100m))));
 
         Assert.Null(refused.CostDollars);
         Assert.Contains("not published", refused.Message, StringComparison.Ordinal);

@@ -88,7 +88,7 @@ public sealed class StoryboardTests
         var process = world.StartProcess();
         var plan = StoryboardPlanner.Plan(Storyboard.Repeat("x", 30, Model.Id, "1080p", 5), HailuoSpec.ApiMart);
 
-        var refused = await Assert.ThrowsAsync<HailuoBudgetExceededException>(() => new StoryboardRunner(process.Runner, new VideoTools()).RunAsync("ad", plan, Path.Combine(world.Folder, "film.mp4"), budget: new JobBudget(plan.TotalDollars!.Value - 0.01m)));
+        var refused = await Assert.ThrowsAsync<HailuoBudgetExceededException>(() => world.Time.RunAsync(new StoryboardRunner(process.Runner, new VideoTools()).RunAsync("ad", plan, Path.Combine(world.Folder, "film.mp4"), budget: new JobBudget(plan.TotalDollars!.Value - 0.01m))));
 
         Assert.Equal(plan.TotalDollars, refused.CostDollars);
         Assert.Empty(world.Simulator.Admin.Journal);
