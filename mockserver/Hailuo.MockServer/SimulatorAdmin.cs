@@ -65,4 +65,10 @@ public sealed class SimulatorAdmin
     /// </summary>
     public Task WhenStalledAsync(SimulatorEndpoint endpoint, CancellationToken cancellationToken = default) =>
         _state.Stalls.WhenStalledAsync(endpoint, cancellationToken);
+
+    /// <summary>How many requests <see cref="FaultKind.Stall"/> faults hold open now: they wait for the client to give up, so a clock may move.</summary>
+    public int StalledRequests => _state.Stalls.Count;
+
+    /// <summary>Completes at the next start or end of a stall, so a clock loop can look again without polling.</summary>
+    public Task NextStallChange => _state.Stalls.NextChange;
 }

@@ -11,7 +11,7 @@ namespace Hailuo.Jobs.Tests;
 /// </summary>
 public sealed class FaultSoakTests(ITestOutputHelper output)
 {
-    // Faults per 200 jobs: answers lost after the task was created, 500s before it was, and transient read failures.
+    // Faults per 200 jobs: answers lost after the task was created, 500s before it was, transient read failures, stalls and 429 storms.
     private const int SubmitThenFail = 6;
     private const int Submit500 = 4;
 
@@ -39,6 +39,11 @@ public sealed class FaultSoakTests(ITestOutputHelper output)
         admin.ScriptFault(new FaultRule(SimulatorEndpoint.Submit, FaultKind.Status503, 10 * scale));
         admin.ScriptFault(new FaultRule(SimulatorEndpoint.Status, FaultKind.Status502, 20 * scale));
         admin.ScriptFault(new FaultRule(SimulatorEndpoint.Download, FaultKind.ConnectionReset, 10 * scale));
+        admin.ScriptFault(new FaultRule(SimulatorEndpoint.Status, FaultKind.Stall, 2 * scale));
+        admin.ScriptFault(new FaultRule(SimulatorEndpoint.Download, FaultKind.Stall, 2 * scale));
+        world.Time.Stalls = admin;
+        RateLimitStorm.Script(world.Simulator.Server, HailuoSpec.ApiMartDialect.Submit, 20 * scale, TimeSpan.FromSeconds(5));
+        RateLimitStorm.Script(world.Simulator.Server, HailuoSpec.ApiMartDialect.Status, 20 * scale, TimeSpan.FromSeconds(5));
         var process = world.StartProcess(o => o.CallbackBaseAddress = callbacks ? receiver.BaseAddress : null);
         receiver.Runner = process.Runner;
         var keys = Enumerable.Range(1, jobs).Select(i => "soak-" + i.ToString("0000", CultureInfo.InvariantCulture)).ToList();
@@ -61,6 +66,9 @@ public sealed class FaultSoakTests(ITestOutputHelper output)
         var doublePaid = paid.Values.Count(n => n > 1);
         output.WriteLine($"callbacks={(callbacks ? "on" : "off")} jobs={jobs} lost={lost} double_paid={doublePaid} stored={stored} outcome_unknown={unknown} tasks={admin.Tasks.Count}");
 
+        // Every scripted fault was met: the stalls were journaled, and each 429 storm ran to its last refusal.
+        Assert.Equal(4 * scale, admin.Journal.Count(e => e.Fault == FaultKind.Stall));
+        Assert.All(world.Simulator.Server.Scenarios, s => Assert.Equal(RateLimitStorm.State(20 * scale), s.NextState));
         Assert.Equal(0, lost);
         Assert.Equal(0, doublePaid);
         Assert.Equal(admin.Tasks.Count, paid.Values.Sum());

@@ -129,6 +129,27 @@ public sealed class FaultTests
 
     [Theory]
     [MemberData(nameof(Simulators.Kinds), MemberType = typeof(Simulators))]
+    public async Task The_stall_count_rises_while_a_request_is_held_and_its_change_is_signalled_when_the_client_gives_up(SimulatorKind kind)
+    {
+        await using var sim = await Simulators.StartAsync(kind);
+        using var client = TestClient.For(sim);
+        sim.Admin.ScriptFault(new FaultRule(SimulatorEndpoint.Submit, FaultKind.Stall, 1));
+        Assert.Equal(0, sim.Admin.StalledRequests);
+
+        var stalled = client.SubmitAsync(WireDialect.ApiMart, TestClient.Valid(WireDialect.ApiMart));
+        await sim.Admin.WhenStalledAsync(SimulatorEndpoint.Submit).WaitAsync(TimeSpan.FromSeconds(10));
+        var held = sim.Admin.StalledRequests;
+        var next = sim.Admin.NextStallChange;
+        Assert.False(next.IsCompleted);
+        client.Http.CancelPendingRequests();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stalled.WaitAsync(TimeSpan.FromSeconds(10)));
+        await next.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal((1, 0), (held, sim.Admin.StalledRequests));
+    }
+
+    [Theory]
+    [MemberData(nameof(Simulators.Kinds), MemberType = typeof(Simulators))]
     public async Task Stalled_request_ends_when_the_simulator_stops(SimulatorKind kind)
     {
         var sim = await Simulators.StartAsync(kind);

@@ -6,6 +6,31 @@ internal sealed class StallWatch
     private readonly object _gate = new();
     private readonly Dictionary<SimulatorEndpoint, int> _open = new();
     private readonly List<(SimulatorEndpoint Endpoint, TaskCompletionSource Stalled)> _waiters = new();
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How many requests are stalled now.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _open.Values.Sum();
+            }
+        }
+    }
+
+    /// <summary>Completes at the next stall's start or end.</summary>
+    public Task NextChange
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _changed.Task;
+            }
+        }
+    }
 
     /// <summary>Counts the request as stalled until the returned scope is disposed, and wakes those waiting for it.</summary>
     public IDisposable Hold(SimulatorEndpoint endpoint)
@@ -16,6 +41,7 @@ internal sealed class StallWatch
             _open[endpoint] = _open.GetValueOrDefault(endpoint) + 1;
             woken = _waiters.Where(w => Matches(w.Endpoint, endpoint)).Select(w => w.Stalled).ToList();
             _waiters.RemoveAll(w => Matches(w.Endpoint, endpoint));
+            woken.Add(Renew());
         }
 
         woken.ForEach(w => w.TrySetResult());
@@ -48,10 +74,22 @@ internal sealed class StallWatch
 
     private void Release(SimulatorEndpoint endpoint)
     {
+        TaskCompletionSource changed;
         lock (_gate)
         {
             _open[endpoint]--;
+            changed = Renew();
         }
+
+        changed.TrySetResult();
+    }
+
+    // Called under the lock: hands back the completed change's source, to be set outside the lock.
+    private TaskCompletionSource Renew()
+    {
+        var previous = _changed;
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return previous;
     }
 
     private sealed class Scope(StallWatch watch, SimulatorEndpoint endpoint) : IDisposable

@@ -14,6 +14,10 @@ internal sealed class SimTime : TimeProvider
     private readonly HashSet<Timer> _timers = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inFlight;
+    private long _created;
+    private Task? _stallState;
+    private long _stallEpoch;
+    private Task? _stallFired;
 
     public SimTime(FakeTimeProvider inner) => _inner = inner;
 
@@ -22,6 +26,12 @@ internal sealed class SimTime : TimeProvider
     /// callback receiver move in steps and let each notification land before the clock goes on.
     /// </summary>
     public TimeSpan? MaxStep { get; set; }
+
+    /// <summary>
+    /// The simulator's stalled requests (its admin's count and next change): a stall waits for the client's attempt
+    /// timeout, so it does not hold the clock, and the deadlines it waits on may fire.
+    /// </summary>
+    public SimulatorAdmin? Stalls { get; set; }
 
     public override DateTimeOffset GetUtcNow() => _inner.GetUtcNow();
 
@@ -32,7 +42,7 @@ internal sealed class SimTime : TimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         // A CancellationTokenSource's timer is a deadline guarding other work, not something anyone waits for.
-        var timer = new Timer(this, state is CancellationTokenSource);
+        var timer = new Timer(this, state is CancellationTokenSource, Interlocked.Increment(ref _created));
         timer.Inner = _inner.CreateTimer(s => { timer.Fired(); callback(s); }, state, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         timer.Change(dueTime, period);
         return timer;
@@ -54,7 +64,7 @@ internal sealed class SimTime : TimeProvider
 
             if (!TryAdvance())
             {
-                await Guard(Task.WhenAny(operation, changed));
+                await Guard(Task.WhenAny(operation, changed, Stalls?.NextStallChange ?? changed));
             }
         }
 
@@ -118,25 +128,50 @@ internal sealed class SimTime : TimeProvider
     private bool TryAdvance()
     {
         DateTimeOffset target;
+        bool firesStallDeadline;
+        var stallState = Stalls?.NextStallChange;
+        var stalled = Stalls?.StalledRequests ?? 0;
         lock (_gate)
         {
-            if (Volatile.Read(ref _inFlight) > 0 || !_timers.Any(t => !t.IsDeadline && t.DueAt is not null))
+            // A stall's attempt timeout was set before the stall began: only deadlines older than the last stall change may fire.
+            if (!ReferenceEquals(stallState, _stallState))
+            {
+                (_stallState, _stallEpoch) = (stallState, Interlocked.Read(ref _created));
+            }
+
+            // Once a stall's deadline fired, the count is stale until the simulator sees the stall end: hold still till then.
+            if (ReferenceEquals(_stallFired, stallState))
+            {
+                stalled = 0;
+            }
+
+            var epoch = _stallEpoch;
+            bool Eligible(Timer t) => t.DueAt is not null && (!t.IsDeadline || (stalled > 0 && t.Created <= epoch));
+            if (Volatile.Read(ref _inFlight) > stalled || !_timers.Any(Eligible))
             {
                 return false;
             }
 
-            // A deadline due first guards a request about to start (these tests script no stalls): let it start instead of expiring it.
-            target = _timers.Where(t => !t.IsDeadline && t.DueAt is not null).Min(t => t.DueAt!.Value);
-            if (_timers.Any(t => t.IsDeadline && t.DueAt <= target))
+            // Any other deadline due first guards a request about to start: let it start instead of expiring it.
+            target = _timers.Where(Eligible).Min(t => t.DueAt!.Value);
+            if (_timers.Any(t => t.IsDeadline && !Eligible(t) && t.DueAt <= target))
             {
                 return false;
             }
+
+            firesStallDeadline = stalled > 0 && _timers.Any(t => t.IsDeadline && Eligible(t) && t.DueAt == target);
         }
 
         var by = target - _inner.GetUtcNow();
         if (MaxStep is { } step && by > step)
         {
             by = step;
+            firesStallDeadline = false;
+        }
+
+        if (firesStallDeadline)
+        {
+            _stallFired = stallState;
         }
 
         // A step that moves no time must still make progress, or the run loop would spin without ever waiting.
@@ -166,13 +201,16 @@ internal sealed class SimTime : TimeProvider
         }
     }
 
-    private sealed class Timer(SimTime owner, bool isDeadline) : ITimer
+    private sealed class Timer(SimTime owner, bool isDeadline, long created) : ITimer
     {
         private TimeSpan? _period;
 
         public ITimer Inner { get; set; } = null!;
 
         public bool IsDeadline { get; } = isDeadline;
+
+        /// <summary>The order the timer was created in, to tell a stalled request's deadline from later ones.</summary>
+        public long Created { get; } = created;
 
         public DateTimeOffset? DueAt { get; private set; }
 
