@@ -11,6 +11,7 @@ internal static class CliApp
         var root = new RootCommand("hailuo: generate Hailuo videos safely, and test offline against the simulator.")
         {
             GenerateCommand.Create(console),
+            StoryCommand.Create(console),
             TaskCommands.Status(console),
             TaskCommands.Download(console),
             ModelsCommand.Create(console),
