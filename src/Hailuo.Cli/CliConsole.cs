@@ -23,6 +23,9 @@ internal sealed class CliConsole
     /// <summary>A running simulator that --sim uses instead of starting its own; tests share one across runs to prove resume.</summary>
     public HailuoSimulator? Simulator { get; init; }
 
+    /// <summary>Where films look for ffmpeg and ffprobe; null: on PATH. Tests point it at an empty folder.</summary>
+    public string? FfmpegFolder { get; init; }
+
     /// <summary>Called with each event of a film's shots, so tests can stop a run at a chosen point.</summary>
     public Action<JobEvent>? ShotChanged { get; init; }
 

@@ -46,7 +46,7 @@ internal sealed class FilmRun
         VideoTools tools;
         try
         {
-            tools = new VideoTools();
+            tools = new VideoTools(_console.FfmpegFolder);
         }
         catch (FfmpegMissingException e)
         {

@@ -14,6 +14,7 @@ internal sealed class ShotProgress : IProgress<JobEvent>
     private readonly TimeProvider _clock;
     private readonly Action<JobEvent> _observe;
     private readonly long _started;
+    private readonly int _width;
     private readonly Dictionary<int, string> _last = [];
     private readonly object _gate = new();
     private ProgressContext? _live;
@@ -26,6 +27,7 @@ internal sealed class ShotProgress : IProgress<JobEvent>
         _shots = plan.Clips.ToDictionary(c => StoryboardRunner.ShotKey(filmKey, c.Number), c => c.Number, StringComparer.Ordinal);
         _clock = clock;
         _started = clock.GetTimestamp();
+        _width = ShotText.Label(plan.Clips.Count, plan.Clips.Count).Length + "  0:00:00  submit outcome unknown".Length;
     }
 
     /// <summary>Runs <paramref name="run"/> with this display, and leaves its last state on screen; <paramref name="observe"/> sees every event first.</summary>
@@ -43,7 +45,7 @@ internal sealed class ShotProgress : IProgress<JobEvent>
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn())
             .StartAsync(context =>
             {
-                progress._rows = plan.Clips.Select(c => context.AddTask(Markup.Escape(ShotText.Label(c.Number, plan.Clips.Count) + "  waiting"), maxValue: 100)).ToList();
+                progress._rows = plan.Clips.Select(c => context.AddTask(Markup.Escape((ShotText.Label(c.Number, plan.Clips.Count) + "  waiting").PadRight(progress._width)), maxValue: 100)).ToList();
                 progress._live = context;
                 context.Refresh();
                 return run(progress);
@@ -76,8 +78,9 @@ internal sealed class ShotProgress : IProgress<JobEvent>
                 return;
             }
 
+            // Padded, so the bars of all rows start in one column whatever step each shot is at.
             var row = _rows[number - 1];
-            row.Description = Markup.Escape(line);
+            row.Description = Markup.Escape(line.PadRight(_width));
             row.Value = ShotText.Percent(value);
             if (value.State.IsFinished() || value.State == JobState.OutcomeUnknown)
             {
