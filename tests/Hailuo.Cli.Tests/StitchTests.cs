@@ -108,5 +108,41 @@ public sealed class StitchTests : IDisposable
         Assert.InRange((await Ffprobe.ProbeAsync(Out)).Duration, 14.5, 15.5);
     }
 
+    [Fact]
+    public async Task Ctrl_C_while_a_submit_is_on_the_wire_waits_for_its_task_id_so_the_rerun_resumes_that_task()
+    {
+        await using var simulator = await HailuoSimulator.StartAsync(FilmRunner.Quick());
+        using var cancel = new CancellationTokenSource();
+        string[] film = ["generate", "--sim", "--prompt", "A cat", "--resolution", "768p", "--duration", "5", "--stitch", "--out", Out];
+
+        var (first, _, _) = await FilmRunner.Run(
+            c => new CliConsole(c.Output, c.Error) { Simulator = simulator, ShotChanged = e => { if (e.State == Jobs.JobState.Submitting) { cancel.Cancel(); } } },
+            cancel.Token,
+            film);
+        var (second, output, error) = await FilmRunner.Run(c => new CliConsole(c.Output, c.Error) { Simulator = simulator }, film);
+
+        Assert.Equal(130, first);
+        Assert.True(second == 0, error + output);
+        Assert.Single(simulator.Admin.Tasks);
+    }
+
+    [Fact]
+    public async Task Under_sim_a_shot_in_flight_on_an_earlier_runs_simulator_is_submitted_again_on_the_new_one()
+    {
+        using var cancel = new CancellationTokenSource();
+        string[] film = ["generate", "--sim", "--prompt", "A cat", "--resolution", "768p", "--duration", "5", "--stitch", "--out", Out];
+        var (first, _, _) = await FilmRunner.Run(
+            c => new CliConsole(c.Output, c.Error) { SimulatorOptions = FilmRunner.Quick, ShotChanged = e => { if (e.State == Jobs.JobState.Submitted) { cancel.Cancel(); } } },
+            cancel.Token,
+            film);
+
+        var (second, output, error) = await FilmRunner.Run(c => new CliConsole(c.Output, c.Error) { SimulatorOptions = FilmRunner.Quick }, film);
+
+        Assert.Equal(130, first);
+        Assert.True(second == 0, error + output);
+        Assert.Contains("was on the earlier run's simulator, which kept it in memory only; submitting it again (simulated, no cost)", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Out));
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }
