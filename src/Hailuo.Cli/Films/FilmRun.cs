@@ -57,7 +57,7 @@ internal sealed class FilmRun
         var filmKey = FilmKey.Of(plan, arguments.Sim);
         using var ledger = new SqliteJobStore(arguments.LedgerPath);
         var stored = await StoredAsync(ledger, filmKey, plan).ConfigureAwait(false);
-        _console.Output.WriteLine($"ledger {ledger.Path}, film {filmKey}" + (stored > 0 ? $": {Shots(stored)} of {plan.Clips.Count} already stored, not submitted again" : string.Empty));
+        _console.Output.WriteLine($"ledger {ledger.Path}, film {filmKey}" + (stored > 0 ? $": {ShotText.Shots(stored)} of {plan.Clips.Count} already stored, not submitted again" : string.Empty));
         try
         {
             await using var session = arguments.Sim ? await SimulatorSession.OpenAsync(_console, cancellationToken).ConfigureAwait(false) : null;
@@ -83,7 +83,7 @@ internal sealed class FilmRun
         catch (OperationCanceledException)
         {
             stored = await StoredAsync(ledger, filmKey, plan).ConfigureAwait(false);
-            return _console.Fail(ExitCodes.Cancelled, $"cancelled with {Shots(stored)} of {plan.Clips.Count} stored in the ledger {ledger.Path}. Run the same command again (same --out, same ledger) to resume: stored shots are not submitted again.");
+            return _console.Fail(ExitCodes.Cancelled, $"cancelled with {ShotText.Shots(stored)} of {plan.Clips.Count} stored in the ledger {ledger.Path}. Run the same command again (same --out, same ledger) to resume: stored shots are not submitted again.");
         }
         catch (HailuoBudgetExceededException e)
         {
@@ -123,8 +123,6 @@ internal sealed class FilmRun
             }
         }
     }
-
-    private static string Shots(int count) => count.ToString(CultureInfo.InvariantCulture) + (count == 1 ? " shot" : " shots");
 
     private int Finish(StoryboardResult result, FilmArguments arguments)
     {

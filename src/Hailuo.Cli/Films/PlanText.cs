@@ -22,7 +22,7 @@ internal static class PlanText
         }
 
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{plan.Clips.Count} shots, {plan.Seconds} s, {plan.Mode.ToString().ToLowerInvariant()}: estimated {plan.TotalCost}"));
+            $"{ShotText.Shots(plan.Clips.Count)}, {plan.Seconds} s, {plan.Mode.ToString().ToLowerInvariant()}: estimated {plan.TotalCost}"));
     }
 
     private static string Mode(PlannedClip clip) => clip.ChainsFromPrevious

@@ -31,6 +31,9 @@ internal static class ShotText
         _ => 0,
     };
 
+    /// <summary>"1 shot", "6 shots".</summary>
+    public static string Shots(int count) => count.ToString(CultureInfo.InvariantCulture) + (count == 1 ? " shot" : " shots");
+
     public static string Label(int number, int count) =>
         string.Create(CultureInfo.InvariantCulture, $"shot {number.ToString(CultureInfo.InvariantCulture).PadLeft(count.ToString(CultureInfo.InvariantCulture).Length)}/{count}");
 }
