@@ -64,6 +64,22 @@ public sealed class StitchTests : IDisposable
     }
 
     [Fact]
+    public async Task A_film_over_its_budget_is_refused_before_any_request()
+    {
+        HailuoSimulator? simulator = null;
+
+        var (exit, _, error) = await FilmRunner.Run(
+            c => new CliConsole(c.Output, c.Error) { SimulatorStarted = s => simulator = s },
+            "generate", "--sim", "--prompt", "A cat", "--resolution", "1080p", "--duration", "30", "--stitch", "--budget", "2.39", "--out", Out);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--budget: ", error, StringComparison.Ordinal);
+        Assert.Contains("costs $2.40", error, StringComparison.Ordinal);
+        Assert.Empty(simulator!.Admin.Journal);
+        Assert.False(File.Exists(Out));
+    }
+
+    [Fact]
     public async Task A_missing_ffmpeg_is_named_with_how_to_install_it_before_the_ledger_or_a_request()
     {
         HailuoSimulator? simulator = null;

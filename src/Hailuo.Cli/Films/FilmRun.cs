@@ -130,7 +130,7 @@ internal sealed class FilmRun
         {
             var number = result.Clips.ToList().IndexOf(stopped) + 1;
             var code = stopped.State == JobState.OutcomeUnknown ? ExitCodes.SubmitOutcomeUnknown : ExitCodes.TaskFailed;
-            return _console.Fail(code, string.Create(CultureInfo.InvariantCulture, $"shot {number} ended {stopped.State}: {stopped.Error} The ledger {arguments.LedgerPath} keeps it; no shot after it was submitted."));
+            return _console.Fail(code, string.Create(CultureInfo.InvariantCulture, $"shot {number} {(stopped.State == JobState.OutcomeUnknown ? "ended with its submit outcome unknown" : "failed")}: {stopped.Error} The ledger {arguments.LedgerPath} keeps it; no shot after it was submitted."));
         }
 
         var film = result.Film!;
