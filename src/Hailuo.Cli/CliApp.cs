@@ -6,11 +6,15 @@ namespace Hailuo.Cli;
 /// <summary>The command tree; tests run it in-process with captured output.</summary>
 internal static class CliApp
 {
+    /// <summary>How long a command may take to stop after Ctrl-C before the process ends anyway.</summary>
+    private static readonly TimeSpan CtrlCGrace = TimeSpan.FromSeconds(30);
+
     public static RootCommand Build(CliConsole console)
     {
         var root = new RootCommand("hailuo: generate Hailuo videos safely, and test offline against the simulator.")
         {
             GenerateCommand.Create(console),
+            StoryCommand.Create(console),
             TaskCommands.Status(console),
             TaskCommands.Download(console),
             ModelsCommand.Create(console),
@@ -27,7 +31,16 @@ internal static class CliApp
         var parsed = Build(console).Parse(args);
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Output.Profile.Out.Writer, Error = console.Error, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
+            var configuration = new InvocationConfiguration
+            {
+                Output = console.Output.Profile.Out.Writer,
+                Error = console.Error,
+                EnableDefaultExceptionHandler = false,
+
+                // A film's Ctrl-C waits for a submit's answer, which retries can take longer than the default 2 s to give.
+                ProcessTerminationTimeout = CtrlCGrace,
+            };
+            return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

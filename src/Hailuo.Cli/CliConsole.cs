@@ -1,4 +1,5 @@
 using Hailuo.Cli.Generation;
+using Hailuo.Jobs;
 using Hailuo.MockServer;
 using Spectre.Console;
 
@@ -18,6 +19,15 @@ internal sealed class CliConsole
 
     /// <summary>Called with each simulator `--sim` started, so tests can read its journal and tasks.</summary>
     public Action<HailuoSimulator>? SimulatorStarted { get; init; }
+
+    /// <summary>A running simulator that --sim uses instead of starting its own; tests share one across runs to prove resume.</summary>
+    public HailuoSimulator? Simulator { get; init; }
+
+    /// <summary>Where films look for ffmpeg and ffprobe; null: on PATH. Tests point it at an empty folder.</summary>
+    public string? FfmpegFolder { get; init; }
+
+    /// <summary>Called with each event of a film's shots, so tests can stop a run at a chosen point.</summary>
+    public Action<JobEvent>? ShotChanged { get; init; }
 
     /// <summary>Called once `hailuo sim` listens, so tests know when to call it.</summary>
     public Action? SimulatorListening { get; init; }

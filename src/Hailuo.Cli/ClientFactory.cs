@@ -10,4 +10,8 @@ internal static class ClientFactory
         var options = provider.Dialect == WireDialect.MiniMax ? HailuoClientOptions.MiniMax(apiKey) : HailuoClientOptions.ApiMart(apiKey);
         return baseAddress is null ? options : options.WithBaseAddress(baseAddress);
     }
+
+    /// <summary>The error when the provider's key is not set: where to set it, or --sim.</summary>
+    public static string NoKey(ProviderInfo provider) =>
+        $"no API key: set {provider.ApiKeyEnvironmentVariable}, or add --sim to run against the embedded simulator.";
 }

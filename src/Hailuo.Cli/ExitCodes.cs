@@ -14,5 +14,6 @@ internal static class ExitCodes
     public const int NotFound = 8;
     public const int UrlExpired = 9;
     public const int SubmitOutcomeUnknown = 10;
+    public const int FfmpegMissing = 11;
     public const int Cancelled = 130;
 }

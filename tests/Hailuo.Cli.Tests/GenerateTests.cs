@@ -53,7 +53,7 @@ public sealed class GenerateTests : IDisposable
         var (exit, _, error) = await CliRun.Run(null, s => simulator = s, "generate", "--sim", "--prompt", "A cat", "--resolution", "1080p", "--duration", "10", "--out", Out);
 
         Assert.Equal(2, exit);
-        Assert.Equal("error: 'duration' is 10 at 1080p: MiniMax-Hailuo-02 text-to-video on APIMart allows 5 s at 1080p (pairs: 512p: 5, 10 s; 768p: 5, 10 s; 1080p: 5 s).", error.Trim());
+        Assert.Equal("error: 'duration' is 10 at 1080p: MiniMax-Hailuo-02 text-to-video on APIMart allows 5 s at 1080p (pairs: 512p: 5, 10 s; 768p: 5, 10 s; 1080p: 5 s); or add --stitch to chain 5-second clips into one 10-second video.", error.Trim());
         Assert.Null(simulator);
         Assert.False(File.Exists(Out));
     }

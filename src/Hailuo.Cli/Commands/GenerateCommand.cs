@@ -20,10 +20,13 @@ internal static class GenerateCommand
         var noOptimizer = new Option<bool>("--no-optimizer") { Description = "Send the prompt exactly as written." };
         var callbackUrl = new Option<string?>("--callback-url") { Description = "Where the provider POSTs status notifications." };
         var output = new Option<FileInfo>("--out") { Description = "Where to write the MP4.", Required = true };
-        var sim = new Option<bool>("--sim") { Description = "Run against the embedded simulator: no key, no cost." };
+        var sim = CommonOptions.Sim();
+        var stitch = new Option<bool>("--stitch") { Description = "Make a --duration longer than one clip allows from chained clips (each starts on the last frame of the one before), stitched into --out." };
+        var ledger = CommonOptions.Ledger();
+        var budget = CommonOptions.Budget();
         var command = new Command("generate", "Generate a video: validate, estimate, submit, follow the task, download the MP4.")
         {
-            prompt, provider, model, resolution, duration, firstFrame, lastFrame, subject, camera, noOptimizer, callbackUrl, output, sim,
+            prompt, provider, model, resolution, duration, firstFrame, lastFrame, subject, camera, noOptimizer, callbackUrl, output, sim, stitch, ledger, budget,
         };
         command.SetAction((result, cancellationToken) => new GenerateRun(console).RunAsync(
             new GenerateArguments(
@@ -40,7 +43,10 @@ internal static class GenerateCommand
                 result.GetValue(callbackUrl),
                 result.GetValue(output)!,
                 result.GetValue(sim),
-                result.GetValue(CliOptions.Verbose)),
+                result.GetValue(CliOptions.Verbose),
+                result.GetValue(stitch),
+                result.GetValue(ledger),
+                result.GetValue(budget)),
             cancellationToken));
         return command;
     }

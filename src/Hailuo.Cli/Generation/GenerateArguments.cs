@@ -15,4 +15,7 @@ internal sealed record GenerateArguments(
     string? CallbackUrl,
     FileInfo Out,
     bool Sim,
-    bool Verbose);
+    bool Verbose,
+    bool Stitch = false,
+    FileInfo? Ledger = null,
+    decimal? Budget = null);

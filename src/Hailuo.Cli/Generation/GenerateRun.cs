@@ -1,6 +1,8 @@
 using System.Globalization;
+using Hailuo.Cli.Films;
 using Hailuo.Cli.Media;
 using Hailuo.Contracts;
+using Hailuo.Jobs;
 
 namespace Hailuo.Cli.Generation;
 
@@ -22,33 +24,36 @@ internal sealed class GenerateRun
             return _console.Fail(ExitCodes.InvalidInput, ProviderChoice.Unknown(arguments.Provider));
         }
 
+        if (arguments.Stitch)
+        {
+            return await RunStitchedAsync(arguments, provider, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (arguments.Ledger is not null || arguments.Budget is not null)
+        {
+            return _console.Fail(ExitCodes.InvalidInput, $"{(arguments.Ledger is not null ? "--ledger" : "--budget")} goes with --stitch: a single clip is not kept in a ledger.");
+        }
+
         var (request, problems) = RequestBuilder.Build(arguments, provider);
         if (request is null)
         {
-            foreach (var problem in problems.Skip(1))
-            {
-                _console.Error.WriteLine("error: " + problem);
-            }
-
-            return _console.Fail(ExitCodes.InvalidInput, problems[0]);
+            // A duration one clip cannot have may still be a film of chained clips.
+            return Refuse(problems, p => p.Code == ValidationCodes.ResolutionDuration && arguments.Duration is { } seconds
+                ? StitchPlan.Hint(provider, arguments.Model, arguments.Resolution, seconds, arguments.FirstFrame is not null, arguments.LastFrame is not null)
+                : null);
         }
 
         var key = Environment.GetEnvironmentVariable(provider.ApiKeyEnvironmentVariable);
         if (!arguments.Sim && string.IsNullOrWhiteSpace(key))
         {
-            return _console.Fail(ExitCodes.Authentication, $"no API key: set {provider.ApiKeyEnvironmentVariable}, or add --sim to run against the embedded simulator.");
+            return _console.Fail(ExitCodes.Authentication, ClientFactory.NoKey(provider));
         }
 
         var cost = CostEstimate.For(provider, request);
         _console.Output.WriteLine($"{request.Model} {request.EffectiveMode().ToWireName()} {request.Resolution ?? provider.Defaults.Resolution} {(request.Duration ?? provider.Defaults.Duration).ToString(CultureInfo.InvariantCulture)} s on {provider.Name}{(arguments.Sim ? " (simulator)" : string.Empty)}: estimated {cost}");
         try
         {
-            await using var session = arguments.Sim ? await SimulatorSession.StartAsync(_console.SimulatorOptions(), cancellationToken).ConfigureAwait(false) : null;
-            if (session is not null)
-            {
-                _console.SimulatorStarted?.Invoke(session.Simulator);
-            }
-
+            await using var session = arguments.Sim ? await SimulatorSession.OpenAsync(_console, cancellationToken).ConfigureAwait(false) : null;
             using var client = session?.CreateClient(provider) ?? new HailuoClient(ClientFactory.Options(provider, key!));
             var task = await client.SubmitAsync(request, cancellationToken).ConfigureAwait(false);
             _console.Output.WriteLine($"task {task.Id} submitted");
@@ -64,6 +69,46 @@ internal sealed class GenerateRun
         {
             return ErrorReporter.Report(_console, e, arguments.Verbose);
         }
+    }
+
+    private async Task<int> RunStitchedAsync(GenerateArguments arguments, ProviderInfo provider, CancellationToken cancellationToken)
+    {
+        var unsupported = new[] { ("--subject", arguments.Subject is not null), ("--callback-url", arguments.CallbackUrl is not null), ("--no-optimizer", arguments.NoOptimizer) }.FirstOrDefault(o => o.Item2).Item1;
+        if (unsupported is not null)
+        {
+            return _console.Fail(ExitCodes.InvalidInput, $"{unsupported} cannot be used with --stitch: stitched shots are planned as a storyboard, which carries the prompt, camera moves and first and last frames only.");
+        }
+
+        var seconds = arguments.Duration ?? provider.Defaults.Duration;
+        var (clip, problem) = StitchPlan.ClipSeconds(provider, arguments.Model, arguments.Resolution, seconds, arguments.FirstFrame is not null, arguments.LastFrame is not null);
+        if (problem is not null)
+        {
+            return _console.Fail(ExitCodes.InvalidInput, problem);
+        }
+
+        var (request, problems) = RequestBuilder.Build(arguments with { Duration = clip ?? seconds }, provider);
+        if (request is null)
+        {
+            return Refuse(problems, _ => null);
+        }
+
+        // The first frame opens the film and the last frame closes it; the shots between chain by their last frames.
+        var storyboard = Storyboard.Repeat(request.Prompt!, seconds, request.Model!, request.Resolution ?? provider.Defaults.Resolution, request.Duration!.Value);
+        storyboard.Shots[0].FirstFrameImage = request.FirstFrameImage;
+        storyboard.Shots[^1].LastFrameImage = request.LastFrameImage;
+        var film = new FilmArguments(arguments.Out, arguments.Ledger, arguments.Budget, arguments.Sim, arguments.Verbose);
+        return await new FilmRun(_console).RunAsync(storyboard, provider, film, cancellationToken).ConfigureAwait(false);
+    }
+
+    private int Refuse(IReadOnlyList<RequestProblem> problems, Func<RequestProblem, string?> hint)
+    {
+        var lines = problems.Select(p => hint(p) is { } more ? p.Text.TrimEnd('.') + "; " + more : p.Text).ToList();
+        foreach (var line in lines.Skip(1))
+        {
+            _console.Error.WriteLine("error: " + line);
+        }
+
+        return _console.Fail(ExitCodes.InvalidInput, lines[0]);
     }
 
     private void Describe(string path, long bytes)

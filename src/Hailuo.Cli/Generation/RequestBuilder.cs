@@ -2,12 +2,15 @@ using Hailuo.Contracts;
 
 namespace Hailuo.Cli.Generation;
 
+/// <summary>A problem with the arguments in words, and the validator's stable code when it found it.</summary>
+internal sealed record RequestProblem(string Text, string? Code = null);
+
 /// <summary>Builds the untyped request from the arguments; every problem names the option, the value and what is allowed.</summary>
 internal static class RequestBuilder
 {
-    public static (VideoGenerationRequest? Request, IReadOnlyList<string> Problems) Build(GenerateArguments arguments, ProviderInfo provider)
+    public static (VideoGenerationRequest? Request, IReadOnlyList<RequestProblem> Problems) Build(GenerateArguments arguments, ProviderInfo provider)
     {
-        var problems = new List<string>();
+        var problems = new List<RequestProblem>();
         var prompt = arguments.Prompt;
         if (arguments.Camera.Count > 0)
         {
@@ -20,7 +23,7 @@ internal static class RequestBuilder
                 }
                 else
                 {
-                    problems.Add($"--camera '{value}' is not a camera move; allowed: {CameraArgument.Allowed}.");
+                    problems.Add(new($"--camera '{value}' is not a camera move; allowed: {CameraArgument.Allowed}."));
                 }
             }
 
@@ -30,7 +33,7 @@ internal static class RequestBuilder
         var (first, firstProblem) = ImageArgument.Resolve("--first-frame", arguments.FirstFrame);
         var (last, lastProblem) = ImageArgument.Resolve("--last-frame", arguments.LastFrame);
         var (subject, subjectProblem) = ImageArgument.Resolve("--subject", arguments.Subject);
-        problems.AddRange(new[] { firstProblem, lastProblem, subjectProblem }.OfType<string>());
+        problems.AddRange(new[] { firstProblem, lastProblem, subjectProblem }.OfType<string>().Select(p => new RequestProblem(p)));
         if (problems.Count > 0)
         {
             return (null, problems);
@@ -49,6 +52,6 @@ internal static class RequestBuilder
             CallbackUrl = arguments.CallbackUrl,
         };
         var verdict = HailuoValidators.For(provider.Name)!.Validate(request);
-        return verdict.IsValid ? (request, problems) : (null, verdict.Errors.Select(e => e.ErrorMessage).ToList());
+        return verdict.IsValid ? (request, problems) : (null, verdict.Errors.Select(e => new RequestProblem(e.ErrorMessage, e.ErrorCode)).ToList());
     }
 }

@@ -17,16 +17,24 @@ internal sealed class SimulatorSession : IAsyncDisposable
     private readonly VirtualClockDriver _driver;
     private readonly ITimer _pacer;
     private readonly HttpClient _http;
+    private readonly bool _owned;
 
-    private SimulatorSession(HailuoSimulator simulator)
+    private SimulatorSession(HailuoSimulator simulator, bool owned)
     {
         Simulator = simulator;
+        _owned = owned;
         _driver = simulator.CreateClockDriver();
         _pacer = _driver.Pace(Pace);
         _http = new HttpClient(_driver.CreateHandler()) { BaseAddress = simulator.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
     }
 
     public HailuoSimulator Simulator { get; }
+
+    /// <summary>Whether this run started the simulator, so its task list began empty (tasks live in its memory only).</summary>
+    public bool StartedEmpty => _owned;
+
+    /// <summary>The simulator's paced clock, for anything that keeps time beside the client (a job ledger's timestamps).</summary>
+    public TimeProvider Clock => _driver;
 
     /// <summary>A realistic lifecycle: queued after 5 s, processing after 15 s, done after the typical render time plus 15 s.</summary>
     public static SimulatorOptions DefaultOptions() => new()
@@ -36,8 +44,18 @@ internal sealed class SimulatorSession : IAsyncDisposable
         CompletedAfter = HailuoSpec.Tasks.TypicalRenderMin + TimeSpan.FromSeconds(15),
     };
 
-    public static async Task<SimulatorSession> StartAsync(SimulatorOptions options, CancellationToken cancellationToken) =>
-        new(await HailuoSimulator.StartAsync(options, cancellationToken).ConfigureAwait(false));
+    /// <summary>
+    /// The console's simulator when it holds one (tests reuse one across runs, as a real provider keeps its tasks), else a
+    /// new one with the console's options; the console is told either way.
+    /// </summary>
+    public static async Task<SimulatorSession> OpenAsync(CliConsole console, CancellationToken cancellationToken)
+    {
+        var session = console.Simulator is { } running
+            ? new SimulatorSession(running, owned: false)
+            : new SimulatorSession(await HailuoSimulator.StartAsync(console.SimulatorOptions(), cancellationToken).ConfigureAwait(false), owned: true);
+        console.SimulatorStarted?.Invoke(session.Simulator);
+        return session;
+    }
 
     /// <summary>Client options that talk to this simulator, on its clock.</summary>
     public HailuoClientOptions ClientOptions(ProviderInfo provider)
@@ -55,6 +73,9 @@ internal sealed class SimulatorSession : IAsyncDisposable
     {
         await _pacer.DisposeAsync().ConfigureAwait(false);
         _http.Dispose();
-        await Simulator.DisposeAsync().ConfigureAwait(false);
+        if (_owned)
+        {
+            await Simulator.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }

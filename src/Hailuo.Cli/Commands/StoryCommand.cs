@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Hailuo.Cli.Films;
+using Hailuo.Jobs;
+
+namespace Hailuo.Cli.Commands;
+
+/// <summary>`hailuo story`: a storyboard file (spec/storyboard.schema.json) planned, priced, run on a ledger and stitched.</summary>
+internal static class StoryCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var file = new Argument<FileInfo>("storyboard") { Description = "The storyboard JSON file: model, resolution, duration, mode and shots (spec/storyboard.schema.json)." };
+        var provider = CommonOptions.Provider();
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the stitched MP4.", Required = true };
+        var ledger = CommonOptions.Ledger();
+        var budget = CommonOptions.Budget();
+        var sim = CommonOptions.Sim();
+        var command = new Command("story", "Make a film from a storyboard file: print the plan and its cost, run each shot as a durable job, stitch the clips.")
+        {
+            file, provider, output, ledger, budget, sim,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var chosen = ProviderChoice.Find(result.GetValue(provider));
+            if (chosen is null)
+            {
+                return console.Fail(ExitCodes.InvalidInput, ProviderChoice.Unknown(result.GetValue(provider)));
+            }
+
+            var path = result.GetValue(file)!;
+            if (!path.Exists)
+            {
+                return console.Fail(ExitCodes.NotFound, $"storyboard file '{path.FullName}' does not exist.");
+            }
+
+            Storyboard storyboard;
+            try
+            {
+                storyboard = StoryboardFile.Load(path.FullName);
+            }
+            catch (StoryboardException e)
+            {
+                return console.Fail(ExitCodes.InvalidInput, e.Message);
+            }
+
+            var arguments = new FilmArguments(result.GetValue(output)!, result.GetValue(ledger), result.GetValue(budget), result.GetValue(sim), result.GetValue(CliOptions.Verbose));
+            return await new FilmRun(console).RunAsync(storyboard, chosen, arguments, cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+}
