@@ -21,16 +21,9 @@ internal static class StoryCommand
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var chosen = ProviderChoice.Find(result.GetValue(provider));
-            if (chosen is null)
+            if (InputFile.Resolve(console, result, provider, file, "storyboard file ", out var failed) is not var (chosen, path))
             {
-                return console.Fail(ExitCodes.InvalidInput, ProviderChoice.Unknown(result.GetValue(provider)));
-            }
-
-            var path = result.GetValue(file)!;
-            if (!path.Exists)
-            {
-                return console.Fail(ExitCodes.NotFound, $"storyboard file '{path.FullName}' does not exist.");
+                return failed;
             }
 
             Storyboard storyboard;

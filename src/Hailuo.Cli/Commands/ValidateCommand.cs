@@ -15,16 +15,9 @@ internal static class ValidateCommand
         var command = new Command("validate", "Check a request file against the spec; exit code 0 when valid, 2 when not.") { file, provider };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var chosen = ProviderChoice.Find(result.GetValue(provider));
-            if (chosen is null)
+            if (InputFile.Resolve(console, result, provider, file, string.Empty, out var failed) is not var (chosen, path))
             {
-                return console.Fail(ExitCodes.InvalidInput, ProviderChoice.Unknown(result.GetValue(provider)));
-            }
-
-            var path = result.GetValue(file)!;
-            if (!path.Exists)
-            {
-                return console.Fail(ExitCodes.NotFound, $"'{path.FullName}' does not exist.");
+                return failed;
             }
 
             VideoGenerationRequest? request;
