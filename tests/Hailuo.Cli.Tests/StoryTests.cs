@@ -41,6 +41,18 @@ public sealed class StoryTests : IDisposable
         Assert.True(File.Exists(Out + ".ledger.db"));
     }
 
+    [Fact]
+    public void The_example_storyboard_in_docs_loads_and_plans_one_clip_per_shot_with_a_published_price()
+    {
+        var storyboard = Hailuo.Jobs.StoryboardFile.Load(Path.Combine(RepositoryRoot.Path, "docs", "examples", "storyboard.json"));
+
+        var plan = Hailuo.Jobs.StoryboardPlanner.Plan(storyboard, Hailuo.Contracts.HailuoSpec.ApiMart);
+
+        Assert.Equal(storyboard.Shots.Count, plan.Clips.Count);
+        Assert.True(plan.Clips.Count > 1);
+        Assert.NotNull(plan.TotalDollars);
+    }
+
     [Theory]
     [InlineData("""{ "model": "MiniMax-Hailuo-02", "resolution": "1080p", "duration": 10, "shots": [ { "prompt": "x" } ] }""", "'resolution' 1080p with 'duration' 10 s is not allowed for MiniMax-Hailuo-02 text-to-video (shot 1); allowed: 512p: 5, 10 s; 768p: 5, 10 s; 1080p: 5 s.")]
     [InlineData("""{ "model": "MiniMax-Hailuo-02", "shots": [] }""", "'shots' must list at least one shot")]

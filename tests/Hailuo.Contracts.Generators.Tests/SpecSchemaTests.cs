@@ -26,6 +26,20 @@ public sealed class SpecSchemaTests
     }
 
     [Fact]
+    public void The_storyboard_schema_accepts_the_example_storyboard_and_rejects_an_unknown_field()
+    {
+        var schema = JsonSchema.FromFile(Path.Combine(Root, "spec", "storyboard.schema.json"));
+        var example = JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "docs", "examples", "storyboard.json")))!;
+        var options = new EvaluationOptions { OutputFormat = OutputFormat.List };
+
+        var accepted = schema.Evaluate(JsonDocument.Parse(example.ToJsonString()).RootElement, options).IsValid;
+        example["shots"]![0]!["zoom"] = 2;
+        var rejected = schema.Evaluate(JsonDocument.Parse(example.ToJsonString()).RootElement, options).IsValid;
+
+        Assert.Equal((true, false), (accepted, rejected));
+    }
+
+    [Fact]
     public void The_schema_rejects_a_fact_without_source_and_a_misspelt_property()
     {
         var spec = JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "spec", "hailuo.spec.json")))!;
