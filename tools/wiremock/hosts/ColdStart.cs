@@ -9,7 +9,9 @@
 // HailuoSimulator.StartAsync to the first answered submit, and inside it WireMock.Net's own server start, seen through
 // hooks on our side of its settings: its services registered (host build begins), the pipeline built (host start
 // begins), Kestrel listening (ApplicationStarted), the constructor returned (it polls IsStarted every 100 ms).
-// Usage: ColdStart [sim|split] [simulators, default 2]: each process measures one way, so both see a cold first start.
+// Usage: ColdStart [sim|split|scan] [simulators, default 2]: each process measures one way, so each sees a cold first
+// start; "scan" first times, alone, the plugin search WireMock.Net makes on its first request (every *.dll of the
+// folder loaded and its types listed, looking for an IMimeKitUtils), then splits as "split" does.
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using Hailuo.MockServer;
@@ -20,7 +22,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using WireMock.Server;
 
-var split = args.Length > 0 && args[0] == "split";
+var split = args.Length > 0 && args[0] is "split" or "scan";
+if (args.Length > 0 && args[0] == "scan")
+{
+    var mimeKit = Type.GetType("WireMock.Util.IMimeKitUtils, WireMock.Net.Shared", throwOnError: true)!;
+    var search = Type.GetType("WireMock.Util.TypeLoader, WireMock.Net.Shared", throwOnError: true)!
+        .GetMethod("TryLoadStaticInstance")!.MakeGenericMethod(mimeKit);
+    var scan = Stopwatch.StartNew();
+    var found = (bool)search.Invoke(null, [null, Array.Empty<object>()])!;
+    Console.WriteLine($"plugin search for IMimeKitUtils: {scan.Elapsed.TotalMilliseconds:0} ms, found {found}, {Directory.GetFiles(AppContext.BaseDirectory, "*.dll").Length} dlls in the folder");
+}
+
 var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2;
 var sinceProcess = (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds;
 Console.WriteLine($"main entered {sinceProcess:0} ms after process start");
