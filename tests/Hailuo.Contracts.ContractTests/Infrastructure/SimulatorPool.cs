@@ -45,10 +45,8 @@ internal static class SimulatorPool
 
     private static void StopAll()
     {
-        foreach (var simulator in Started)
-        {
-            simulator.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        }
+        // A hang guard, not a timing: the process is ending, so a server that does not stop in time is left to the OS.
+        Task.WaitAll(Started.Select(s => s.DisposeAsync().AsTask()).ToArray(), TimeSpan.FromSeconds(10));
     }
 }
 
