@@ -81,8 +81,8 @@ public sealed class HailuoSimulator : IAsyncDisposable
     /// every user stub, scenario state and log entry on <see cref="Server"/> is removed, stalled requests end, unsent
     /// callbacks are dropped, and a new engine with no tasks, faults, journal or rate-limit windows, and its starting
     /// balance, answers on a new clock at <see cref="ClockStart"/>. With <paramref name="options"/>, the engine starts
-    /// over with those instead of the ones the simulator started with. Clocks, drivers and clients made before the reset
-    /// belong to the old engine: make them again.
+    /// over with those instead of the ones the simulator started with. <see cref="Clock"/> and <see cref="Api"/> are new:
+    /// make clock drivers again (clients of <see cref="BaseAddress"/> keep working).
     /// </summary>
     /// <exception cref="ArgumentException">The options ask for another request log size, which is fixed when the server starts.</exception>
     public async Task ResetAsync(SimulatorOptions? options = null)
