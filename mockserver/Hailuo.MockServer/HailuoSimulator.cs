@@ -14,12 +14,16 @@ public sealed class HailuoSimulator : IAsyncDisposable
     /// <summary>Where the simulator's clock starts: 2026-01-01T00:00:00Z.</summary>
     public static readonly DateTimeOffset ClockStart = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private HailuoSimulator(WireMockServer server, HailuoApi api, RequestsInFlight requests)
+    private readonly SimulatorOptions _options;
+    private readonly SemaphoreSlim _resetting = new(1, 1);
+    private volatile HailuoApi _api;
+
+    private HailuoSimulator(WireMockServer server, HailuoApi api, RequestsInFlight requests, SimulatorOptions options)
     {
         RequestsInFlight = requests;
         Server = server;
-        Api = api;
-        Clock = (FakeTimeProvider)api.Clock;
+        _api = api;
+        _options = options;
         BaseAddress = new Uri(server.Url!.TrimEnd('/') + "/");
     }
 
@@ -29,11 +33,11 @@ public sealed class HailuoSimulator : IAsyncDisposable
     /// <summary>The WireMock.Net server: add stubs, read LogEntries, or use its admin API under /__admin/.</summary>
     public WireMockServer Server { get; }
 
-    /// <summary>The engine's mappings on <see cref="Server"/>.</summary>
-    public HailuoApi Api { get; }
+    /// <summary>The engine's mappings on <see cref="Server"/>; a new instance after <see cref="ResetAsync"/>.</summary>
+    public HailuoApi Api => _api;
 
-    /// <summary>The simulator's clock; advance it to move tasks on and expire URLs.</summary>
-    public FakeTimeProvider Clock { get; }
+    /// <summary>The simulator's clock; advance it to move tasks on and expire URLs. A new clock after <see cref="ResetAsync"/>.</summary>
+    public FakeTimeProvider Clock => (FakeTimeProvider)_api.Clock;
 
     /// <summary>Journal, tasks, faults and reset.</summary>
     public SimulatorAdmin Admin => Api.Admin;
@@ -62,13 +66,48 @@ public sealed class HailuoSimulator : IAsyncDisposable
         var server = WireMockServer.Start(HailuoServerSettings.Create(options).CountRequests(requests));
         try
         {
-            return new HailuoSimulator(server, server.AddHailuoApi(options, new FakeTimeProvider(ClockStart)), requests);
+            return new HailuoSimulator(server, server.AddHailuoApi(options, new FakeTimeProvider(ClockStart)), requests, options);
         }
         catch
         {
             server.Stop();
             server.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Puts the simulator back in its start state without starting a new server (which costs a few hundred milliseconds):
+    /// every user stub, scenario state and log entry on <see cref="Server"/> is removed, stalled requests end, unsent
+    /// callbacks are dropped, and a new engine with no tasks, faults, journal or rate-limit windows, and its starting
+    /// balance, answers on a new clock at <see cref="ClockStart"/>. With <paramref name="options"/>, the engine starts
+    /// over with those instead of the ones the simulator started with. <see cref="Clock"/> and <see cref="Api"/> are new:
+    /// make clock drivers again (clients of <see cref="BaseAddress"/> keep working).
+    /// </summary>
+    /// <exception cref="ArgumentException">The options ask for another request log size, which is fixed when the server starts.</exception>
+    public async Task ResetAsync(SimulatorOptions? options = null)
+    {
+        options ??= _options;
+        options.Validate();
+        if (options.RequestLogCapacity != _options.RequestLogCapacity)
+        {
+            throw new ArgumentException(
+                $"RequestLogCapacity {options.RequestLogCapacity} cannot be applied by a reset: this server started with {_options.RequestLogCapacity}, and WireMock.Net fixes the log size at start. Start a new simulator for another size.",
+                nameof(options));
+        }
+
+        await _resetting.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await _api.DisposeAsync().ConfigureAwait(false);
+
+            // Log, scenarios and every non-admin mapping: the user's stubs and the old engine's alike.
+            Server.Reset();
+            _api = Server.AddHailuoApi(options, new FakeTimeProvider(ClockStart));
+        }
+        finally
+        {
+            _resetting.Release();
         }
     }
 
@@ -91,5 +130,6 @@ public sealed class HailuoSimulator : IAsyncDisposable
         Server.Stop();
         await Api.DisposeAsync().ConfigureAwait(false);
         Server.Dispose();
+        _resetting.Dispose();
     }
 }

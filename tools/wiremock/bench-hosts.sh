@@ -56,4 +56,4 @@ run_wrk java-wiremock-export "http://127.0.0.1:5081/v1/tasks/$wm_task"; stop
 dotnet "$work/BareKestrel/BareKestrel.dll" 5083 "$work/status.json" >/dev/null 2>&1 & pid=$!; wait_for 5083
 run_wrk bare-kestrel "http://127.0.0.1:5083/v1/tasks/$id"; stop
 
-for _ in 1 2 3; do dotnet "$work/ColdStart/ColdStart.dll"; done
+for mode in sim split scan; do for _ in 1 2 3; do dotnet "$work/ColdStart/ColdStart.dll" "$mode" 2; done; done

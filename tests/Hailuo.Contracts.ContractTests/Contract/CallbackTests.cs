@@ -14,7 +14,7 @@ public sealed class CallbackTests
     public async Task A_completion_callback_wakes_the_wait_which_confirms_by_polling_long_before_the_interval(WireDialect dialect)
     {
         var receiver = new CallbackReceiver();
-        await using var world = SimWorld.Start(
+        await using var world = await SimWorld.StartAsync(
             dialect,
             sim => sim.CallbackClient = new HttpClient(receiver),
             client => client.PollingInterval = TimeSpan.FromMinutes(10));

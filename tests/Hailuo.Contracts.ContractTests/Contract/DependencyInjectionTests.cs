@@ -12,7 +12,8 @@ public sealed class DependencyInjectionTests
     [Fact]
     public async Task A_client_registered_from_configuration_talks_to_the_configured_provider_through_the_factory_client()
     {
-        await using var simulator = HailuoSimulator.StartInMemory(new SimulatorOptions { AcceptedKeys = { SimWorld.Key } });
+        await using var lease = await SimulatorPool.RentAsync(new SimulatorOptions { AcceptedKeys = { SimWorld.Key } });
+        var simulator = lease.Simulator;
         var clock = simulator.CreateClockDriver();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -41,7 +42,8 @@ public sealed class DependencyInjectionTests
     [Fact]
     public async Task A_client_registered_in_code_uses_its_options()
     {
-        await using var simulator = HailuoSimulator.StartInMemory(new SimulatorOptions { AcceptedKeys = { SimWorld.Key } });
+        await using var lease = await SimulatorPool.RentAsync(new SimulatorOptions { AcceptedKeys = { SimWorld.Key } });
+        var simulator = lease.Simulator;
         var clock = simulator.CreateClockDriver();
         var services = new ServiceCollection();
         services.AddHailuoClient(o =>

@@ -13,7 +13,7 @@ public sealed class DownloadTests : IDisposable
     [Fact]
     public async Task A_download_that_fails_leaves_the_existing_file_untouched()
     {
-        await using var world = SimWorld.Start(WireDialect.ApiMart, client: c => c.Retry.MaxRetryAttempts = 0);
+        await using var world = await SimWorld.StartAsync(WireDialect.ApiMart, client: c => c.Retry.MaxRetryAttempts = 0);
         var done = await world.SubmitAndWait(Samples.Quick(WireDialect.ApiMart));
         var path = Path.Combine(_directory, "cat.mp4");
         Directory.CreateDirectory(_directory);
@@ -29,7 +29,7 @@ public sealed class DownloadTests : IDisposable
     [Fact]
     public async Task An_ApiMart_video_past_FileRetention_is_refreshed_up_to_MaxUrlRefreshes_then_raises_url_expired()
     {
-        await using var world = SimWorld.Start(WireDialect.ApiMart, sim => sim.FileRetention = TimeSpan.FromDays(7), c => c.MaxUrlRefreshes = 2);
+        await using var world = await SimWorld.StartAsync(WireDialect.ApiMart, sim => sim.FileRetention = TimeSpan.FromDays(7), c => c.MaxUrlRefreshes = 2);
         var done = await world.SubmitAndWait(Samples.Quick(WireDialect.ApiMart));
         world.Clock.Advance(TimeSpan.FromDays(8));
         var refreshesBefore = world.Wire.To("/v1/tasks/").Count;
@@ -48,7 +48,7 @@ public sealed class DownloadTests : IDisposable
     [Fact]
     public async Task A_MiniMax_video_past_FileRetention_raises_url_expired_as_soon_as_files_retrieve_says_it_is_gone()
     {
-        await using var world = SimWorld.Start(WireDialect.MiniMax, sim => sim.FileRetention = TimeSpan.FromDays(7), c => c.MaxUrlRefreshes = 2);
+        await using var world = await SimWorld.StartAsync(WireDialect.MiniMax, sim => sim.FileRetention = TimeSpan.FromDays(7), c => c.MaxUrlRefreshes = 2);
         var done = await world.SubmitAndWait(Samples.Quick(WireDialect.MiniMax));
         world.Clock.Advance(TimeSpan.FromDays(8));
         var refreshesBefore = world.Wire.To("/v1/files/retrieve").Count;

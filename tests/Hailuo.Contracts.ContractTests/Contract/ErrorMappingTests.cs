@@ -12,7 +12,7 @@ public sealed class ErrorMappingTests
     [InlineData(WireDialect.MiniMax, 200, "1008")]
     public async Task An_empty_balance_is_an_insufficient_balance_error_and_nothing_is_created(WireDialect dialect, int status, string code)
     {
-        await using var world = SimWorld.Start(dialect, sim => sim.StartingBalance = 0m);
+        await using var world = await SimWorld.StartAsync(dialect, sim => sim.StartingBalance = 0m);
 
         var error = await Assert.ThrowsAsync<HailuoInsufficientBalanceException>(() => world.Run(c => c.SubmitAsync(Samples.Quick(dialect))));
 
@@ -27,7 +27,7 @@ public sealed class ErrorMappingTests
     [InlineData(WireDialect.MiniMax)]
     public async Task A_rate_limit_longer_than_MaxRetryAfter_is_a_rate_limited_error_carrying_Retry_After(WireDialect dialect)
     {
-        await using var world = SimWorld.Start(dialect, sim => sim.RequestsPerMinute = 1, client => client.Retry.MaxRetryAfter = TimeSpan.FromSeconds(10));
+        await using var world = await SimWorld.StartAsync(dialect, sim => sim.RequestsPerMinute = 1, client => client.Retry.MaxRetryAfter = TimeSpan.FromSeconds(10));
         await world.Run(c => c.SubmitAsync(Samples.Quick(dialect)));
 
         var error = await Assert.ThrowsAsync<HailuoRateLimitedException>(() => world.Run(c => c.SubmitAsync(Samples.Quick(dialect))));
@@ -43,7 +43,7 @@ public sealed class ErrorMappingTests
     [InlineData(WireDialect.MiniMax)]
     public async Task An_image_the_service_rejects_is_a_validation_error_naming_the_field(WireDialect dialect)
     {
-        await using var world = SimWorld.Start(dialect);
+        await using var world = await SimWorld.StartAsync(dialect);
 
         // The form is valid (a PNG data URL), so only the service, which reads the pixels, can reject it.
         var tiny = ImageReference.FromBytes(TinyPng, "image/png");
@@ -64,7 +64,7 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task An_invalid_untyped_request_is_rejected_before_any_byte_is_sent_naming_the_allowed_durations()
     {
-        await using var world = SimWorld.Start(WireDialect.MiniMax);
+        await using var world = await SimWorld.StartAsync(WireDialect.MiniMax);
         var request = new VideoGenerationRequest { Model = "MiniMax-Hailuo-02", Resolution = "1080p", Duration = 10, Prompt = "A cat" };
 
         var error = await Assert.ThrowsAsync<HailuoValidationException>(() => world.Run(c => c.SubmitAsync(request)));
@@ -79,7 +79,7 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task A_typed_request_built_for_another_provider_is_refused_before_sending()
     {
-        await using var world = SimWorld.Start(WireDialect.MiniMax);
+        await using var world = await SimWorld.StartAsync(WireDialect.MiniMax);
 
         await Assert.ThrowsAsync<ArgumentException>(() => world.Run(c => c.SubmitAsync(Samples.Quick(WireDialect.ApiMart))));
 

@@ -13,7 +13,7 @@ public sealed class FaultSoakDefectTests
     [InlineData(FaultKind.ConnectionReset)]
     public async Task A_MiniMax_wait_keeps_asking_for_the_file_URL_of_a_completed_task_through_more_failures_than_one_call_retries(FaultKind fault)
     {
-        await using var world = SimWorld.Start(WireDialect.MiniMax);
+        await using var world = await SimWorld.StartAsync(WireDialect.MiniMax);
         var submitted = await world.Run(c => c.SubmitAsync(Samples.Quick(WireDialect.MiniMax)));
         world.Admin.ScriptFault(new FaultRule(SimulatorEndpoint.FileRetrieve, fault, 4));
 
@@ -30,7 +30,7 @@ public sealed class FaultSoakDefectTests
     [InlineData(WireDialect.MiniMax)]
     public async Task A_download_reset_more_often_than_the_retries_allow_raises_a_transient_HailuoException_not_a_raw_one(WireDialect dialect)
     {
-        await using var world = SimWorld.Start(dialect);
+        await using var world = await SimWorld.StartAsync(dialect);
         var done = await world.SubmitAndWait(Samples.Quick(dialect));
         world.Admin.ScriptFault(new FaultRule(SimulatorEndpoint.Download, FaultKind.ConnectionReset, 4));
         using var video = new MemoryStream();
@@ -47,7 +47,7 @@ public sealed class FaultSoakDefectTests
     [Fact]
     public async Task A_stalled_download_raises_a_transient_HailuoException_not_the_internal_attempt_timeout()
     {
-        await using var world = SimWorld.Start(WireDialect.ApiMart, client: c => (c.AttemptTimeout, c.Retry.MaxRetryAttempts) = (TimeSpan.FromSeconds(20), 0));
+        await using var world = await SimWorld.StartAsync(WireDialect.ApiMart, client: c => (c.AttemptTimeout, c.Retry.MaxRetryAttempts) = (TimeSpan.FromSeconds(20), 0));
         var done = await world.SubmitAndWait(Samples.Quick(WireDialect.ApiMart));
         world.Admin.ScriptFault(new FaultRule(SimulatorEndpoint.Download, FaultKind.Stall, 1));
         using var video = new MemoryStream();
@@ -64,7 +64,7 @@ public sealed class FaultSoakDefectTests
     [Fact]
     public async Task An_unknown_submit_outcome_names_the_attempt_that_may_have_created_the_task_its_count_request_id_and_callback()
     {
-        await using var world = SimWorld.Start(WireDialect.ApiMart, client: c => c.Retry.BaseDelay = TimeSpan.FromSeconds(1));
+        await using var world = await SimWorld.StartAsync(WireDialect.ApiMart, client: c => c.Retry.BaseDelay = TimeSpan.FromSeconds(1));
         world.Admin.ScriptFault(new FaultRule(SimulatorEndpoint.Submit, FaultKind.Status503, 2));
         var request = Samples.Quick(WireDialect.ApiMart).ToRequest();
         request.CallbackUrl = "https://hooks.example.com/hailuo";
@@ -91,7 +91,7 @@ public sealed class FaultSoakDefectTests
     [Fact]
     public async Task A_reset_in_memory_reads_as_a_reset_not_as_an_attempt_timeout()
     {
-        await using var world = SimWorld.Start(WireDialect.ApiMart, client: c => c.Retry.MaxRetryAttempts = 0);
+        await using var world = await SimWorld.StartAsync(WireDialect.ApiMart, client: c => c.Retry.MaxRetryAttempts = 0);
         var submitted = await world.Run(c => c.SubmitAsync(Samples.Quick(WireDialect.ApiMart)));
         world.Admin.ScriptFault(new FaultRule(SimulatorEndpoint.Status, FaultKind.ConnectionReset, 1));
 

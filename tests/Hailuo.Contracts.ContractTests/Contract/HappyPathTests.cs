@@ -22,7 +22,7 @@ public sealed class HappyPathTests
     [MemberData(nameof(EveryMode))]
     public async Task Every_mode_is_submitted_waited_for_and_downloaded(WireDialect dialect, VideoMode mode)
     {
-        await using var world = SimWorld.Start(dialect);
+        await using var world = await SimWorld.StartAsync(dialect);
         var request = Samples.ForMode(dialect, mode);
 
         var done = await world.SubmitAndWait(request);

@@ -11,7 +11,7 @@ public sealed class OwnProviderTests
     [Fact]
     public async Task A_consumer_provider_submits_waits_and_downloads_its_own_model_through_its_own_interface()
     {
-        await using var world = SimWorld.Start(
+        await using var world = await SimWorld.StartAsync(
             WireDialect.ApiMart,
             simulator: s => s.Providers.Add(ContosoHailuoSpec.ContosoGateway),
             client: o => o.ProviderInfo = ContosoHailuoSpec.ContosoGateway);
@@ -31,7 +31,7 @@ public sealed class OwnProviderTests
     [Fact]
     public async Task A_consumer_provider_is_refused_by_a_simulator_that_serves_only_the_shipped_spec()
     {
-        await using var world = SimWorld.Start(WireDialect.ApiMart, client: o => o.ProviderInfo = ContosoHailuoSpec.ContosoGateway);
+        await using var world = await SimWorld.StartAsync(WireDialect.ApiMart, client: o => o.ProviderInfo = ContosoHailuoSpec.ContosoGateway);
         var request = global::Contoso.Video.ContosoGateway.HailuoPro.TextToVideo(Prompt.Of("A lighthouse at dusk")).At768p().Seconds8();
 
         var error = await Assert.ThrowsAsync<HailuoValidationException>(() => world.Run(c => c.SubmitAsync(request)));

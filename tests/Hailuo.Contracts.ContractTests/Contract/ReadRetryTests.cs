@@ -13,7 +13,7 @@ public sealed class ReadRetryTests
     public async Task A_429_on_a_poll_is_retried_exactly_after_Retry_After_and_not_before(WireDialect dialect)
     {
         // Two requests a minute: submit at 0 s, poll at 15 s, the poll at 30 s is refused until 60 s.
-        await using var world = SimWorld.Start(
+        await using var world = await SimWorld.StartAsync(
             dialect,
             sim => (sim.RequestsPerMinute, sim.CompletedAfter) = (2, TimeSpan.FromSeconds(50)),
             client => client.PollingInterval = TimeSpan.FromSeconds(15));
@@ -37,7 +37,7 @@ public sealed class ReadRetryTests
     [InlineData(WireDialect.MiniMax, FaultKind.ConnectionReset)]
     public async Task Server_errors_and_resets_on_a_poll_are_retried_with_backoff_then_succeed(WireDialect dialect, FaultKind fault)
     {
-        await using var world = SimWorld.Start(dialect, client: c => c.Retry.BaseDelay = TimeSpan.FromSeconds(2));
+        await using var world = await SimWorld.StartAsync(dialect, client: c => c.Retry.BaseDelay = TimeSpan.FromSeconds(2));
         var submitted = await world.Run(c => c.SubmitAsync(Samples.Quick(dialect)));
         world.Admin.ScriptFault(new FaultRule(SimulatorEndpoint.Status, fault, 2));
         var before = world.Clock.GetUtcNow();
@@ -56,7 +56,7 @@ public sealed class ReadRetryTests
     [Fact]
     public async Task A_poll_failing_more_often_than_the_retries_allow_is_waited_out_until_the_task_is_seen_completed()
     {
-        await using var world = SimWorld.Start(WireDialect.ApiMart, client: c => c.Retry.MaxRetryAttempts = 1);
+        await using var world = await SimWorld.StartAsync(WireDialect.ApiMart, client: c => c.Retry.MaxRetryAttempts = 1);
         var submitted = await world.Run(c => c.SubmitAsync(Samples.Quick(WireDialect.ApiMart)));
         world.Admin.ScriptFault(new FaultRule(SimulatorEndpoint.Status, FaultKind.Status502, 3));
 
@@ -69,7 +69,7 @@ public sealed class ReadRetryTests
     [Fact]
     public async Task A_stalled_poll_is_abandoned_after_the_attempt_timeout_and_retried()
     {
-        await using var world = SimWorld.Start(WireDialect.MiniMax, client: c => c.AttemptTimeout = TimeSpan.FromSeconds(20));
+        await using var world = await SimWorld.StartAsync(WireDialect.MiniMax, client: c => c.AttemptTimeout = TimeSpan.FromSeconds(20));
         var submitted = await world.Run(c => c.SubmitAsync(Samples.Quick(WireDialect.MiniMax)));
         world.Admin.ScriptFault(new FaultRule(SimulatorEndpoint.Status, FaultKind.Stall, 1));
         var wait = world.Client.WaitForCompletionAsync(submitted);
@@ -89,7 +89,7 @@ public sealed class ReadRetryTests
     [InlineData(WireDialect.MiniMax, FaultKind.ConnectionReset)]
     public async Task A_failed_download_starts_over_and_delivers_the_whole_file(WireDialect dialect, FaultKind fault)
     {
-        await using var world = SimWorld.Start(dialect);
+        await using var world = await SimWorld.StartAsync(dialect);
         var done = await world.SubmitAndWait(Samples.Quick(dialect));
         world.Admin.ScriptFault(new FaultRule(SimulatorEndpoint.Download, fault, 1));
         using var video = new MemoryStream();

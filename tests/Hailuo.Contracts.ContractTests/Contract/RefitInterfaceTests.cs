@@ -17,7 +17,7 @@ public sealed class RefitInterfaceTests
     [MemberData(nameof(Ways))]
     public async Task The_APIMart_interface_submits_and_reads_a_task_with_the_spec_paths_the_key_and_the_JSON_body(string way)
     {
-        await using var world = SimWorld.Start(WireDialect.ApiMart);
+        await using var world = await SimWorld.StartAsync(WireDialect.ApiMart);
         var wire = new WireRecorder(world.Clock, world.Simulator.CreateHandler());
         using var scope = Resolve<IApiMartVideoApi>(way, wire, world.Simulator.BaseAddress, out var api);
         var request = new VideoGenerationRequest { Model = "MiniMax-Hailuo-02", Prompt = "A red bicycle", Duration = 5, Resolution = "768p" };
@@ -42,7 +42,7 @@ public sealed class RefitInterfaceTests
     [MemberData(nameof(Ways))]
     public async Task The_MiniMax_interface_submits_queries_with_the_task_id_in_the_query_and_retrieves_the_file(string way)
     {
-        await using var world = SimWorld.Start(WireDialect.MiniMax);
+        await using var world = await SimWorld.StartAsync(WireDialect.MiniMax);
         var wire = new WireRecorder(world.Clock, world.Simulator.CreateHandler());
         using var scope = Resolve<IMiniMaxVideoApi>(way, wire, world.Simulator.BaseAddress, out var api);
         var request = new VideoGenerationRequest { Model = "MiniMax-Hailuo-02", Prompt = "A red bicycle", Duration = 6, Resolution = "768P" };
@@ -65,7 +65,7 @@ public sealed class RefitInterfaceTests
     [Fact]
     public async Task A_consumer_interface_is_served_by_AddRefitGeneratedClient_against_a_simulator_of_its_gateway()
     {
-        await using var world = SimWorld.Start(WireDialect.ApiMart, simulator: s => s.Providers.Add(ContosoHailuoSpec.ContosoGateway));
+        await using var world = await SimWorld.StartAsync(WireDialect.ApiMart, simulator: s => s.Providers.Add(ContosoHailuoSpec.ContosoGateway));
         var wire = new WireRecorder(world.Clock, world.Simulator.CreateHandler());
         using var scope = Resolve<IContosoGatewayVideoApi>("AddRefitGeneratedClient", wire, world.Simulator.BaseAddress, out var api);
 

@@ -12,7 +12,7 @@ public sealed class RequestIdTests
     [InlineData(WireDialect.MiniMax)]
     public async Task An_authentication_error_carries_the_request_id_the_simulator_sent(WireDialect dialect)
     {
-        await using var world = SimWorld.Start(dialect, sim => sim.AcceptedKeys = new List<string> { "sk-another-key" });
+        await using var world = await SimWorld.StartAsync(dialect, sim => sim.AcceptedKeys = new List<string> { "sk-another-key" });
 
         var error = await Assert.ThrowsAsync<HailuoAuthenticationException>(() => world.Run(c => c.SubmitAsync(Samples.Quick(dialect))));
 
@@ -26,7 +26,7 @@ public sealed class RequestIdTests
     [InlineData(WireDialect.MiniMax)]
     public async Task An_insufficient_balance_error_carries_the_request_id_whatever_the_http_status(WireDialect dialect)
     {
-        await using var world = SimWorld.Start(dialect, sim => sim.StartingBalance = 0m);
+        await using var world = await SimWorld.StartAsync(dialect, sim => sim.StartingBalance = 0m);
 
         var error = await Assert.ThrowsAsync<HailuoInsufficientBalanceException>(() => world.Run(c => c.SubmitAsync(Samples.Quick(dialect))));
 
@@ -36,7 +36,7 @@ public sealed class RequestIdTests
     [Fact]
     public async Task An_error_after_retries_carries_the_request_id_of_the_last_answer()
     {
-        await using var world = SimWorld.Start(WireDialect.ApiMart, client: c => c.Retry.MaxRetryAttempts = 2);
+        await using var world = await SimWorld.StartAsync(WireDialect.ApiMart, client: c => c.Retry.MaxRetryAttempts = 2);
         var submitted = await world.Run(c => c.SubmitAsync(Samples.Quick(WireDialect.ApiMart)));
         world.Admin.ScriptFault(new FaultRule(SimulatorEndpoint.Status, FaultKind.Status500, 3));
 

@@ -11,7 +11,7 @@ public sealed class SecretTests
     [Fact]
     public async Task The_key_is_read_from_the_providers_environment_variable_when_the_options_have_none()
     {
-        await using var world = SimWorld.Start(WireDialect.MiniMax);
+        await using var world = await SimWorld.StartAsync(WireDialect.MiniMax);
         var previous = Environment.GetEnvironmentVariable("MINIMAX_API_KEY");
         Environment.SetEnvironmentVariable("MINIMAX_API_KEY", SimWorld.Key);
         try
@@ -49,7 +49,7 @@ public sealed class SecretTests
     public async Task The_key_never_appears_in_logs_exceptions_or_ToString_even_when_things_fail()
     {
         var logger = new ListLogger<HailuoClient>();
-        await using var world = SimWorld.Start(WireDialect.ApiMart, sim => (sim.RequestsPerMinute, sim.CompletedAfter) = (2, TimeSpan.FromSeconds(50)));
+        await using var world = await SimWorld.StartAsync(WireDialect.ApiMart, sim => (sim.RequestsPerMinute, sim.CompletedAfter) = (2, TimeSpan.FromSeconds(50)));
         using var client = new HailuoClient(world.Options, new HttpClient(world.Wire), logger);
         var texts = new List<string> { world.Options.ToString(), client.ToString() };
 

@@ -30,7 +30,7 @@ public sealed class StatusWordVariantTests
     [MemberData(nameof(Variants))]
     public async Task A_wait_reads_each_documented_word_ends_on_its_end_word_and_the_video_downloads(ApiMartStatusWords words, string[] sent, VideoTaskStatus[] read)
     {
-        await using var world = SimWorld.Start(
+        await using var world = await SimWorld.StartAsync(
             WireDialect.ApiMart,
             sim => (sim.QueuedAfter, sim.ProcessingAfter, sim.CompletedAfter, sim.ApiMartStatusWords) = (TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(70), words),
             client => client.PollingInterval = TimeSpan.FromSeconds(15));
@@ -50,7 +50,7 @@ public sealed class StatusWordVariantTests
     [InlineData(ApiMartStatusWords.Seed002)]
     public async Task A_failed_task_ends_the_wait_as_failed_whatever_the_words(ApiMartStatusWords words)
     {
-        await using var world = SimWorld.Start(WireDialect.ApiMart, sim => sim.ApiMartStatusWords = words);
+        await using var world = await SimWorld.StartAsync(WireDialect.ApiMart, sim => sim.ApiMartStatusWords = words);
 
         var error = await Assert.ThrowsAsync<HailuoTaskFailedException>(() => world.SubmitAndWait(Samples.Quick(WireDialect.ApiMart, "A street scene #sim-fail")));
 

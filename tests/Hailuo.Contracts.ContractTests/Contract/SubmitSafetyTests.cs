@@ -13,7 +13,7 @@ public sealed class SubmitSafetyTests
     [InlineData(WireDialect.MiniMax)]
     public async Task A_reset_after_the_submit_was_accepted_raises_outcome_unknown_and_creates_no_second_task(WireDialect dialect)
     {
-        await using var world = SimWorld.Start(dialect);
+        await using var world = await SimWorld.StartAsync(dialect);
         world.Admin.ScriptFault(new FaultRule(SimulatorEndpoint.Submit, FaultKind.SubmitThenFail, 1));
         var request = Samples.Quick(dialect);
 
@@ -33,7 +33,7 @@ public sealed class SubmitSafetyTests
     [InlineData(FaultKind.Status502, 502)]
     public async Task A_submit_answered_by_a_reset_500_or_502_is_not_retried_because_the_task_may_exist(FaultKind fault, int? status)
     {
-        await using var world = SimWorld.Start(WireDialect.ApiMart);
+        await using var world = await SimWorld.StartAsync(WireDialect.ApiMart);
         world.Admin.ScriptFault(new FaultRule(SimulatorEndpoint.Submit, fault, 1));
 
         var error = await Assert.ThrowsAsync<HailuoSubmitOutcomeUnknownException>(() => world.Run(c => c.SubmitAsync(Samples.Quick(WireDialect.ApiMart))));
@@ -48,7 +48,7 @@ public sealed class SubmitSafetyTests
     [InlineData(WireDialect.MiniMax)]
     public async Task A_submit_refused_with_503_is_retried_after_Retry_After_and_creates_exactly_one_task(WireDialect dialect)
     {
-        await using var world = SimWorld.Start(dialect);
+        await using var world = await SimWorld.StartAsync(dialect);
         world.Admin.ScriptFault(new FaultRule(SimulatorEndpoint.Submit, FaultKind.Status503, 2));
 
         var task = await world.Run(c => c.SubmitAsync(Samples.Quick(dialect)));
@@ -62,7 +62,7 @@ public sealed class SubmitSafetyTests
     [Fact]
     public async Task A_submit_refused_with_429_is_retried_after_Retry_After()
     {
-        await using var world = SimWorld.Start(WireDialect.MiniMax, sim => sim.RequestsPerMinute = 1);
+        await using var world = await SimWorld.StartAsync(WireDialect.MiniMax, sim => sim.RequestsPerMinute = 1);
         await world.Run(c => c.SubmitAsync(Samples.Quick(WireDialect.MiniMax)));
 
         var second = await world.Run(c => c.SubmitAsync(Samples.Quick(WireDialect.MiniMax, "A dog on the beach")));
@@ -77,7 +77,7 @@ public sealed class SubmitSafetyTests
     [Fact]
     public async Task A_stalled_submit_is_abandoned_after_the_attempt_timeout_as_outcome_unknown_not_retried()
     {
-        await using var world = SimWorld.Start(WireDialect.MiniMax, client: c => c.AttemptTimeout = TimeSpan.FromSeconds(30));
+        await using var world = await SimWorld.StartAsync(WireDialect.MiniMax, client: c => c.AttemptTimeout = TimeSpan.FromSeconds(30));
         world.Admin.ScriptFault(new FaultRule(SimulatorEndpoint.Submit, FaultKind.Stall, 1));
         var submit = world.Client.SubmitAsync(Samples.Quick(WireDialect.MiniMax));
 
@@ -93,7 +93,7 @@ public sealed class SubmitSafetyTests
     public async Task A_submit_whose_connection_was_refused_is_retried_because_no_byte_reached_the_server()
     {
         var refusals = 2;
-        await using var world = SimWorld.Start(WireDialect.ApiMart, wrap: inner => new RefusingHandler(inner, () => Interlocked.Decrement(ref refusals) >= 0));
+        await using var world = await SimWorld.StartAsync(WireDialect.ApiMart, wrap: inner => new RefusingHandler(inner, () => Interlocked.Decrement(ref refusals) >= 0));
 
         var task = await world.Run(c => c.SubmitAsync(Samples.Quick(WireDialect.ApiMart)));
 
@@ -104,7 +104,7 @@ public sealed class SubmitSafetyTests
     [Fact]
     public async Task A_submit_that_can_never_connect_fails_as_a_transient_error_not_as_outcome_unknown()
     {
-        await using var world = SimWorld.Start(WireDialect.ApiMart, client: c => c.Retry.MaxRetryAttempts = 2, wrap: inner => new RefusingHandler(inner, () => true));
+        await using var world = await SimWorld.StartAsync(WireDialect.ApiMart, client: c => c.Retry.MaxRetryAttempts = 2, wrap: inner => new RefusingHandler(inner, () => true));
 
         var error = await Assert.ThrowsAsync<HailuoException>(() => world.Run(c => c.SubmitAsync(Samples.Quick(WireDialect.ApiMart))));
 

@@ -36,7 +36,7 @@ public sealed class TelemetryTests
         meterListener.SetMeasurementEventCallback<long>((i, v, tags, _) => Record(measurements, i.Name, v, tags));
         meterListener.SetMeasurementEventCallback<double>((i, v, tags, _) => Record(measurements, i.Name, v, tags));
         meterListener.Start();
-        await using var world = SimWorld.Start(WireDialect.ApiMart);
+        await using var world = await SimWorld.StartAsync(WireDialect.ApiMart);
 
         var done = await world.SubmitAndWait(Hailuo.Contracts.ApiMart.Hailuo02.TextToVideo(Prompt.Of("A cat")).At1080p().Seconds5());
         await world.Run(c => c.DownloadAsync(done, Stream.Null));

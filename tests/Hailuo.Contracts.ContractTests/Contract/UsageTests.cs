@@ -10,7 +10,7 @@ public sealed class UsageTests
     [Fact]
     public async Task Usage_adds_seconds_and_dollars_per_model_and_resolution_matching_what_the_service_charged()
     {
-        await using var world = SimWorld.Start(WireDialect.ApiMart, sim => sim.StartingBalance = 10m);
+        await using var world = await SimWorld.StartAsync(WireDialect.ApiMart, sim => sim.StartingBalance = 10m);
         var requests = new[]
         {
             Hailuo02.TextToVideo(Prompt.Of("A")).At768p().Seconds10(),
@@ -40,7 +40,7 @@ public sealed class UsageTests
     [Fact]
     public async Task The_estimate_before_submit_is_the_one_the_task_carries()
     {
-        await using var world = SimWorld.Start(WireDialect.ApiMart);
+        await using var world = await SimWorld.StartAsync(WireDialect.ApiMart);
         var untyped = new VideoGenerationRequest { Model = "MiniMax-Hailuo-02", Prompt = "A cat", Resolution = "1080P" };
 
         var estimate = world.Client.EstimateCost(untyped);

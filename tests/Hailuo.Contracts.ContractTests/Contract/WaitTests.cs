@@ -12,7 +12,7 @@ public sealed class WaitTests
     [InlineData(WireDialect.MiniMax)]
     public async Task Wait_polls_every_interval_and_reports_each_status_with_virtual_elapsed_time(WireDialect dialect)
     {
-        await using var world = SimWorld.Start(
+        await using var world = await SimWorld.StartAsync(
             dialect,
             sim => (sim.QueuedAfter, sim.ProcessingAfter, sim.CompletedAfter) = (TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(70)),
             client => client.PollingInterval = TimeSpan.FromSeconds(15));
@@ -32,7 +32,7 @@ public sealed class WaitTests
     [Fact]
     public async Task Wait_longer_than_WaitTimeout_raises_timed_out_with_the_last_status_and_the_task_goes_on()
     {
-        await using var world = SimWorld.Start(
+        await using var world = await SimWorld.StartAsync(
             WireDialect.ApiMart,
             sim => (sim.ProcessingAfter, sim.CompletedAfter) = (TimeSpan.FromSeconds(30), TimeSpan.FromHours(2)),
             client => client.WaitTimeout = TimeSpan.FromMinutes(10));
@@ -53,7 +53,7 @@ public sealed class WaitTests
     [Fact]
     public async Task Cancelling_a_wait_stops_polling_at_once()
     {
-        await using var world = SimWorld.Start(WireDialect.MiniMax, sim => sim.CompletedAfter = TimeSpan.FromHours(1));
+        await using var world = await SimWorld.StartAsync(WireDialect.MiniMax, sim => sim.CompletedAfter = TimeSpan.FromHours(1));
         var submitted = await world.Run(c => c.SubmitAsync(Samples.Quick(WireDialect.MiniMax)));
         using var cancel = new CancellationTokenSource();
         var progress = new InlineProgress<VideoTaskProgress>(p =>

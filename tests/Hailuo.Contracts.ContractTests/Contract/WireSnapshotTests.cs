@@ -47,7 +47,7 @@ public sealed class WireSnapshotTests
         var builder = new StringBuilder();
         foreach (var dialect in new[] { WireDialect.ApiMart, WireDialect.MiniMax })
         {
-            await using var world = SimWorld.Start(dialect);
+            await using var world = await SimWorld.StartAsync(dialect);
             await world.Run(c => c.SubmitAsync(new VideoGenerationRequest { Model = "MiniMax-Hailuo-02", Prompt = "A cat [Pan left]" }));
             await world.Run(c => c.SubmitAsync(new VideoGenerationRequest { Model = "MiniMax-Hailuo-02", Prompt = "A cat", Resolution = "768P", FirstFrameImage = "https://images.example.com/first.jpg", Duration = dialect == WireDialect.ApiMart ? 5 : 6 }));
             foreach (var request in world.Wire.Requests.Where(r => r.Method == "POST"))
@@ -61,7 +61,7 @@ public sealed class WireSnapshotTests
 
     private static async Task<string> SubmitAll(WireDialect dialect, IEnumerable<(string Label, TypedVideoRequest Request)> requests)
     {
-        await using var world = SimWorld.Start(dialect);
+        await using var world = await SimWorld.StartAsync(dialect);
         var builder = new StringBuilder();
         foreach (var (label, request) in requests)
         {

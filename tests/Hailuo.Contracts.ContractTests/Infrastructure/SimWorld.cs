@@ -3,17 +3,20 @@ using Hailuo.MockServer;
 namespace Hailuo.Contracts.ContractTests.Infrastructure;
 
 /// <summary>
-/// One test's world: the in-memory simulator, a client of one dialect on the simulator's virtual clock, and a recorder
-/// of the wire. Dispose it with <c>await using</c>.
+/// One test's world: a simulator to itself (rented from <see cref="SimulatorPool"/>, reset), a client of one dialect on
+/// the simulator's virtual clock, and a recorder of the wire. Dispose it with <c>await using</c> to hand the simulator back.
 /// </summary>
 internal sealed class SimWorld : IAsyncDisposable
 {
     public const string Key = "sk-test-0123456789";
 
     private readonly HttpClient _http;
+    private readonly SimulatorLease _lease;
 
-    private SimWorld(HailuoSimulator simulator, WireDialect dialect, Action<HailuoClientOptions>? configure, Func<HttpMessageHandler, HttpMessageHandler>? wrap)
+    private SimWorld(SimulatorLease lease, WireDialect dialect, Action<HailuoClientOptions>? configure, Func<HttpMessageHandler, HttpMessageHandler>? wrap)
     {
+        _lease = lease;
+        var simulator = lease.Simulator;
         Simulator = simulator;
         Clock = simulator.CreateClockDriver();
         Wire = new WireRecorder(Clock, wrap is null ? simulator.CreateHandler() : wrap(simulator.CreateHandler()));
@@ -34,8 +37,8 @@ internal sealed class SimWorld : IAsyncDisposable
 
     public HailuoClient Client { get; }
 
-    /// <summary>Starts a simulator that accepts <see cref="Key"/> and a client of the dialect.</summary>
-    public static SimWorld Start(
+    /// <summary>Takes a simulator of the pool, reset to accept <see cref="Key"/> and to the test's options, and a client of the dialect.</summary>
+    public static async Task<SimWorld> StartAsync(
         WireDialect dialect,
         Action<SimulatorOptions>? simulator = null,
         Action<HailuoClientOptions>? client = null,
@@ -43,7 +46,7 @@ internal sealed class SimWorld : IAsyncDisposable
     {
         var options = new SimulatorOptions { AcceptedKeys = { Key } };
         simulator?.Invoke(options);
-        return new SimWorld(HailuoSimulator.StartInMemory(options), dialect, client, wrap);
+        return new SimWorld(await SimulatorPool.RentAsync(options), dialect, client, wrap);
     }
 
     /// <summary>The options a test client uses: the simulator's address, the virtual clock, retries without jitter.</summary>
@@ -76,6 +79,6 @@ internal sealed class SimWorld : IAsyncDisposable
     {
         Client.Dispose();
         _http.Dispose();
-        await Simulator.DisposeAsync();
+        await _lease.DisposeAsync();
     }
 }

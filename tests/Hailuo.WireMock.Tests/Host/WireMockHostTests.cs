@@ -45,7 +45,7 @@ public sealed class WireMockHostTests
     [InlineData(WireDialect.MiniMax, "/v1/query/video_generation")]
     public async Task A_scenario_429_once_then_pass_written_with_WireMock_Net_is_honoured_by_the_client(WireDialect dialect, string statusPath)
     {
-        await using var world = SimWorld.Start(dialect, client: c => c.PollingInterval = TimeSpan.FromSeconds(15));
+        await using var world = await SimWorld.StartAsync(dialect, client: c => c.PollingInterval = TimeSpan.FromSeconds(15));
         var path = statusPath.EndsWith('/') ? new global::WireMock.Matchers.RegexMatcher("^" + statusPath + "[^/]+$") : (global::WireMock.Matchers.IStringMatcher)new global::WireMock.Matchers.ExactMatcher(statusPath);
         world.Simulator.Server.Given(Request.Create().WithPath(path).UsingGet())
             .AtPriority(1)
