@@ -3,7 +3,7 @@ namespace Hailuo.MockServer;
 public sealed partial class VirtualClockDriver
 {
     /// <summary>A timer of the inner clock whose due time the driver can see.</summary>
-    private sealed class TrackedTimer(VirtualClockDriver owner, bool isDeadline) : ITimer
+    private sealed class TrackedTimer(VirtualClockDriver owner, bool isDeadline, long created) : ITimer
     {
         private TimeSpan? _period;
         private long _firings;
@@ -11,6 +11,9 @@ public sealed partial class VirtualClockDriver
         public ITimer Inner { get; set; } = null!;
 
         public bool IsDeadline { get; } = isDeadline;
+
+        /// <summary>The order the timer was created in, to tell a stalled request's deadline from later ones.</summary>
+        public long Created { get; } = created;
 
         public DateTimeOffset? DueAt { get; private set; }
 

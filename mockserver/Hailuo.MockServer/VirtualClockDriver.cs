@@ -17,6 +17,11 @@ public sealed partial class VirtualClockDriver : TimeProvider
     private readonly object _advancing = new();
     private readonly List<TrackedTimer> _timers = new();
     private long _fired;
+    private long _created;
+    private SimulatorAdmin? _stalls;
+    private Task? _stallState;
+    private long _stallEpoch;
+    private Task? _stallFired;
 
     /// <summary>A driver of <paramref name="clock"/> that holds still while <paramref name="requests"/> has any in flight.</summary>
     public VirtualClockDriver(FakeTimeProvider clock, RequestsInFlight? requests = null)
@@ -38,6 +43,19 @@ public sealed partial class VirtualClockDriver : TimeProvider
     /// <summary>How far one <see cref="RunAsync{T}"/> may move virtual time before it fails: an operation that never ends is reported, not spun on.</summary>
     public TimeSpan RunLimit { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>The longest single move <see cref="RunAsync{T}"/> makes, so work the driver cannot see (a simulator's callback to a receiver) gets a turn between moves.</summary>
+    public TimeSpan? MaxStep { get; set; }
+
+    /// <summary>
+    /// For many clients at once: a deadline (a CancellationTokenSource's timer) due before every wait is taken to guard a
+    /// request about to start, and the driver waits for that request instead of expiring it. A deadline that must expire
+    /// on its own (a wait timeout) then never fires; a stalled request's does, once <see cref="WatchStalls"/> is set.
+    /// </summary>
+    public bool HoldDeadlines { get; set; }
+
+    /// <summary>Counts a request in flight until its answer's body is read (buffered), not only its headers, in <see cref="CreateHandler"/>.</summary>
+    public bool CountUntilBodyRead { get; set; }
+
     /// <inheritdoc />
     public override DateTimeOffset GetUtcNow() => _inner.GetUtcNow();
 
@@ -56,7 +74,7 @@ public sealed partial class VirtualClockDriver : TimeProvider
         ArgumentNullException.ThrowIfNull(callback);
 
         // A CancellationTokenSource's timer is a deadline guarding other work; anything else (Task.Delay, Polly) is a wait.
-        var timer = new TrackedTimer(this, isDeadline: state is CancellationTokenSource);
+        var timer = new TrackedTimer(this, isDeadline: state is CancellationTokenSource, Interlocked.Increment(ref _created));
         timer.Inner = _inner.CreateTimer(s => { timer.Fired(); callback(s); }, state, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         lock (_gate)
         {
@@ -68,7 +86,19 @@ public sealed partial class VirtualClockDriver : TimeProvider
     }
 
     /// <summary>A client handler that counts its requests in flight; it sends through <paramref name="inner"/> (default: a socket handler).</summary>
-    public HttpMessageHandler CreateHandler(HttpMessageHandler? inner = null) => new InFlightHandler(Requests, inner ?? new SocketsHttpHandler());
+    public HttpMessageHandler CreateHandler(HttpMessageHandler? inner = null) => new InFlightHandler(Requests, inner ?? new SocketsHttpHandler(), CountUntilBodyRead);
+
+    /// <summary>
+    /// Lets time move while the only requests in flight are ones the simulator's <see cref="FaultKind.Stall"/> faults hold
+    /// open (they wait for the client's attempt timeout), firing only deadlines set before the stall began. Counts must
+    /// be one per request: give the driver a <see cref="RequestsInFlight"/> of its own and the clients its handler.
+    /// </summary>
+    public void WatchStalls(SimulatorAdmin admin)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        _stalls = admin;
+        Requests.Signal();
+    }
 
     /// <summary>Moves the clock by hand; timers that fall due fire.</summary>
     public void Advance(TimeSpan by)
@@ -122,7 +152,7 @@ public sealed partial class VirtualClockDriver : TimeProvider
             // Only a step that moved time or fired a timer loops again at once; anything else waits for a change, so the loop cannot spin.
             if (!TryAdvanceToNextTimer())
             {
-                await Watchdog(Task.WhenAny(operation, changed)).ConfigureAwait(false);
+                await Watchdog(Task.WhenAny(operation, changed, _stalls?.NextStallChange ?? changed)).ConfigureAwait(false);
             }
         }
     }
@@ -202,23 +232,61 @@ public sealed partial class VirtualClockDriver : TimeProvider
         lock (_advancing)
         {
             DateTimeOffset? target;
+            bool firesStallDeadline;
             var now = _inner.GetUtcNow();
             var fired = Interlocked.Read(ref _fired);
+            var stallState = _stalls?.NextStallChange;
+            var stalled = _stalls?.StalledRequests ?? 0;
             lock (_gate)
             {
                 _timers.RemoveAll(t => t.DueAt is null && t.Disposed);
-                var waiting = _timers.Any(t => !t.IsDeadline && t.DueAt is not null);
-                if (Requests.Count > 0 || !waiting)
+
+                // A stall's attempt timeout was set before the stall began: only deadlines older than the last stall change may fire for it.
+                if (!ReferenceEquals(stallState, _stallState))
+                {
+                    (_stallState, _stallEpoch) = (stallState, Interlocked.Read(ref _created));
+                }
+
+                // Once a stall's deadline fired, the count is stale until the simulator sees the stall end: hold still till then.
+                if (ReferenceEquals(_stallFired, stallState))
+                {
+                    stalled = 0;
+                }
+
+                var epoch = _stallEpoch;
+                bool ForStall(TrackedTimer t) => t.IsDeadline && stalled > 0 && t.Created <= epoch;
+                bool Fires(TrackedTimer t) => !t.IsDeadline || !HoldDeadlines || ForStall(t);
+                var waiting = _timers.Any(t => t.DueAt is not null && (!t.IsDeadline || ForStall(t)));
+                if (Requests.Count > stalled || !waiting)
                 {
                     return false;
                 }
 
                 // The earliest pending timer ahead of now: a deadline before the wait's end must fire first.
-                target = _timers.Where(t => t.DueAt > now).Select(t => t.DueAt).Min();
+                target = _timers.Where(t => t.DueAt > now && Fires(t)).Select(t => t.DueAt).Min();
+
+                // Unless deadlines are held: one due first guards a request about to start, so let it start instead.
+                if (HoldDeadlines && _timers.Any(t => t.IsDeadline && !Fires(t) && t.DueAt <= (target ?? now)))
+                {
+                    return false;
+                }
+
+                firesStallDeadline = _timers.Any(t => ForStall(t) && t.DueAt == target);
+            }
+
+            var step = target is { } at ? at - now : TimeSpan.Zero;
+            if (MaxStep is { } max && step > max)
+            {
+                (step, firesStallDeadline) = (max, false);
+            }
+
+            if (firesStallDeadline)
+            {
+                _stallFired = stallState;
             }
 
             // Timers already due fire on a zero step; a step that neither fires one nor moves time is no progress.
-            _inner.Advance(target is { } at ? at - now : TimeSpan.Zero);
+            _inner.Advance(step);
             return target is not null || Interlocked.Read(ref _fired) != fired;
         }
     }

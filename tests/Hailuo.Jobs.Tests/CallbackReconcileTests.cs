@@ -69,8 +69,8 @@ public sealed class CallbackReconcileTests
 
     private static JobWorld StartWorld(CallbackReceiver receiver)
     {
-        SimTime? time = null;
-        var world = JobWorld.Start(o => o.CallbackClient = new HttpClient(new DeferredHandler(() => time!.Track(receiver.CreateHandler()))));
+        VirtualClockDriver? time = null;
+        var world = JobWorld.Start(o => o.CallbackClient = new HttpClient(new DeferredHandler(() => time!.CreateHandler(receiver.CreateHandler()))));
         time = world.Time;
         world.Time.MaxStep = TimeSpan.FromSeconds(1);
         return world;

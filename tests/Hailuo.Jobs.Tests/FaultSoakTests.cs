@@ -23,13 +23,13 @@ public sealed class FaultSoakTests(ITestOutputHelper output)
         var jobs = int.Parse(Environment.GetEnvironmentVariable("HAILUO_SOAK_JOBS") ?? "200", CultureInfo.InvariantCulture);
         var scale = Math.Max(1, jobs / 200);
         await using var receiver = await CallbackReceiver.StartAsync();
-        SimTime? time = null;
+        VirtualClockDriver? time = null;
         await using var world = JobWorld.Start(o =>
         {
             o.RequestsPerMinute = 2 * jobs;
             o.UrlLifetime = TimeSpan.FromSeconds(1);
             o.JournalCapacity = 200 * jobs;
-            o.CallbackClient = new HttpClient(new DeferredHandler(() => time!.Track(receiver.CreateHandler())));
+            o.CallbackClient = new HttpClient(new DeferredHandler(() => time!.CreateHandler(receiver.CreateHandler())));
         });
         time = world.Time;
         world.Time.MaxStep = callbacks ? TimeSpan.FromSeconds(1) : null;
@@ -41,7 +41,7 @@ public sealed class FaultSoakTests(ITestOutputHelper output)
         admin.ScriptFault(new FaultRule(SimulatorEndpoint.Download, FaultKind.ConnectionReset, 10 * scale));
         admin.ScriptFault(new FaultRule(SimulatorEndpoint.Status, FaultKind.Stall, 2 * scale));
         admin.ScriptFault(new FaultRule(SimulatorEndpoint.Download, FaultKind.Stall, 2 * scale));
-        world.Time.Stalls = admin;
+        world.Time.WatchStalls(admin);
         RateLimitStorm.Script(world.Simulator.Server, HailuoSpec.ApiMartDialect.Submit, 20 * scale, TimeSpan.FromSeconds(5));
         RateLimitStorm.Script(world.Simulator.Server, HailuoSpec.ApiMartDialect.Status, 20 * scale, TimeSpan.FromSeconds(5));
         var process = world.StartProcess(o => o.CallbackBaseAddress = callbacks ? receiver.BaseAddress : null);

@@ -24,7 +24,7 @@ public sealed class HostedResumeTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => world.Time.RunAsync(waiting.Runner.RunAsync("waiting", Requests.Clip(), cancellationToken: kill.Token)));
         var created = world.StartProcess(store: s => new KillBeforeWriting(s, JobState.Submitting));
         await Assert.ThrowsAsync<ProcessKilledException>(() => world.Time.RunAsync(created.Runner.RunAsync("created", Requests.Clip())));
-        using var http = new HttpClient(world.Time.Track(world.Simulator.CreateHandler()));
+        using var http = new HttpClient(world.Time.CreateHandler(world.Simulator.CreateHandler()));
         using var client = new HailuoClient(world.ClientOptions(), http);
 
         var builder = Host.CreateApplicationBuilder();

@@ -13,13 +13,19 @@ internal sealed class JobWorld : IAsyncDisposable
     private JobWorld(HailuoSimulator simulator, string folder)
     {
         Simulator = simulator;
-        Time = new SimTime(simulator.Clock);
+        // Many jobs at once: a driver counting this world's client requests once each, holding deadlines for requests about to start.
+        Time = new VirtualClockDriver(simulator.Clock, new RequestsInFlight())
+        {
+            HoldDeadlines = true,
+            CountUntilBodyRead = true,
+            StuckAfter = TimeSpan.FromSeconds(180),
+        };
         Folder = folder;
     }
 
     public HailuoSimulator Simulator { get; }
 
-    public SimTime Time { get; }
+    public VirtualClockDriver Time { get; }
 
     public string Folder { get; }
 
@@ -49,7 +55,7 @@ internal sealed class JobWorld : IAsyncDisposable
     public JobProcess StartProcess(Action<HailuoJobOptions>? configure = null, Func<HttpMessageHandler, HttpMessageHandler>? wrap = null, Func<IJobStore, IJobStore>? store = null)
     {
         var handler = Simulator.CreateHandler();
-        var http = new HttpClient(Time.Track(wrap is null ? handler : wrap(handler)));
+        var http = new HttpClient(Time.CreateHandler(wrap is null ? handler : wrap(handler)));
         var client = new HailuoClient(ClientOptions(), http);
         var ledger = new SqliteJobStore(LedgerPath);
         var options = new HailuoJobOptions { TimeProvider = Time, StagingFolder = Path.Combine(Folder, "staging") };
