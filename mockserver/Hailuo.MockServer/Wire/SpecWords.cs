@@ -13,10 +13,15 @@ internal static class SpecWords
     private static readonly Dictionary<(TaskPhase, ApiMartStatusWords), string> ApiMartWords =
         Enum.GetValues<ApiMartStatusWords>().SelectMany(v => Phases.Select(p => (p, v))).ToDictionary(k => k, k => ApiMartWord(k.p, k.v));
 
+    // Looked up once: error answers (429 storms, rate limits) are on the hot path.
+    private static readonly Dictionary<string, int> MiniMaxCodes =
+        HailuoSpec.MiniMaxDialect.ErrorCodes.GroupBy(c => c.Value).ToDictionary(g => g.Key, g => g.Min(c => c.Key));
+
     /// <summary>The lowest MiniMax code the spec gives this meaning (rate-limited, authentication, ...).</summary>
     public static int MiniMaxCode(string meaning) =>
-        HailuoSpec.MiniMaxDialect.ErrorCodes.Where(c => c.Value == meaning).Select(c => (int?)c.Key).Min()
-            ?? throw new InvalidOperationException($"The spec's MiniMax dialect has no error code meaning \"{meaning}\"; the simulator cannot answer with one.");
+        MiniMaxCodes.TryGetValue(meaning, out var code)
+            ? code
+            : throw new InvalidOperationException($"The spec's MiniMax dialect has no error code meaning \"{meaning}\"; the simulator cannot answer with one.");
 
     public static string MiniMaxStatus(TaskPhase phase) => MiniMaxWords[phase];
 
