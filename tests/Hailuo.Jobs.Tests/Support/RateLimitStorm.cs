@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
-using WireMock.Matchers;
-using WireMock.RequestBuilders;
+using Hailuo.MockServer.Server;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 
@@ -13,14 +11,10 @@ internal static class RateLimitStorm
     /// <summary>Refuses the next <paramref name="count"/> requests to the spec's endpoint line (such as "GET /v1/tasks/{task_id}").</summary>
     public static void Script(WireMockServer server, string endpointLine, int count, TimeSpan retryAfter)
     {
-        var (method, path) = (endpointLine.Split(' ', 2)[0], endpointLine.Split(' ', 2)[1].Split('?')[0]);
-
-        // The spec's {placeholders} stand for one path segment each.
-        var pattern = new RegexMatcher("^" + Regex.Replace(Regex.Escape(path), @"\\\{[a-z_]+}", "[^/]+") + "$");
         var scenario = "429 storm on " + endpointLine;
         for (var i = 0; i < count; i++)
         {
-            var mapping = server.Given(Request.Create().WithPath(pattern).UsingMethod(method)).AtPriority(1).InScenario(scenario);
+            var mapping = server.Given(HailuoRequest.For(endpointLine)).AtPriority(1).InScenario(scenario);
             mapping = i == 0 ? mapping : mapping.WhenStateIs(State(i));
             mapping.WillSetStateTo(State(i + 1)).RespondWith(Response.Create()
                 .WithStatusCode(429)
