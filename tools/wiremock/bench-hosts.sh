@@ -6,19 +6,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${1:-10}
-key='Authorization: Bearer perf-key'
-jar=tools/wiremock/node_modules/wiremock/build/wiremock-standalone-3.13.2.jar
 hosts=tools/wiremock/hosts
 work=$(mktemp -d)
 pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
-[ -f "$jar" ] || { echo "$jar is missing: npm ci --prefix tools/wiremock"; exit 1; }
-echo "machine: nproc $(nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), dotnet $(dotnet --version), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
-dotnet build -c Release -v q -nologo mockserver/Hailuo.MockServer >/dev/null
-dotnet build -c Release -v q -nologo src/Hailuo.Cli >/dev/null
+source tools/wiremock/bench-setup.sh
 for app in StaticStub BareKestrel ColdStart; do dotnet build -c Release -v q -nologo "$hosts/$app.cs" -o "$work/$app" >/dev/null; done
 dotnet src/Hailuo.Cli/bin/Release/net10.0/hailuo.dll sim export-wiremock --out "$work/wiremock" --base-url "http://127.0.0.1:5081" --format wiremock >/dev/null
 

@@ -7,19 +7,13 @@ cd "$(dirname "$0")/../.."
 duration=${1:-10}
 sim_port=5080
 wm_port=5081
-key='Authorization: Bearer perf-key'
-jar=tools/wiremock/node_modules/wiremock/build/wiremock-standalone-3.13.2.jar
 work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
 
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
-[ -f "$jar" ] || { echo "$jar is missing: npm ci --prefix tools/wiremock"; exit 1; }
+source tools/wiremock/bench-setup.sh
 
-echo "machine: nproc $(nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), dotnet $(dotnet --version), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
-dotnet build -c Release -v q -nologo mockserver/Hailuo.MockServer >/dev/null
-dotnet build -c Release -v q -nologo src/Hailuo.Cli >/dev/null
 dotnet src/Hailuo.Cli/bin/Release/net10.0/hailuo.dll sim export-wiremock --out "$work/wiremock" --base-url "http://127.0.0.1:$wm_port" --format wiremock | head -1
 submit_apimart='{"model":"MiniMax-Hailuo-02","prompt":"A cat","duration":5,"resolution":"768p"}'
 
