@@ -39,17 +39,13 @@ internal sealed class ShotProgress : IProgress<JobEvent>
             return run(progress);
         }
 
-        return console.Output.Progress()
-            .AutoRefresh(false)
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn())
-            .StartAsync(context =>
-            {
-                progress._rows = plan.Clips.Select(c => context.AddTask(Markup.Escape((ShotText.Label(c.Number, plan.Clips.Count) + "  waiting").PadRight(progress._width)), maxValue: 100)).ToList();
-                progress._live = context;
-                context.Refresh();
-                return run(progress);
-            });
+        return LiveProgress.Display(console.Output).StartAsync(context =>
+        {
+            progress._rows = plan.Clips.Select(c => context.AddTask(Markup.Escape((ShotText.Label(c.Number, plan.Clips.Count) + "  waiting").PadRight(progress._width)), maxValue: 100)).ToList();
+            progress._live = context;
+            context.Refresh();
+            return run(progress);
+        });
     }
 
     public void Report(JobEvent value)

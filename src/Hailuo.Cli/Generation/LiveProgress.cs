@@ -29,11 +29,14 @@ internal sealed class LiveProgress : IProgress<VideoTaskProgress>
 
     /// <summary>Runs <paramref name="wait"/> under the live display and leaves its last state on screen.</summary>
     public static Task<T> RunAsync<T>(IAnsiConsole console, CostEstimate cost, Func<IProgress<VideoTaskProgress>, Task<T>> wait) =>
+        Display(console).StartAsync(context => wait(new LiveProgress(context, cost)));
+
+    /// <summary>The CLI's live display: rows of description, bar and percent, redrawn only when told, left on screen at the end.</summary>
+    public static Progress Display(IAnsiConsole console) =>
         console.Progress()
             .AutoRefresh(false)
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn())
-            .StartAsync(context => wait(new LiveProgress(context, cost)));
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn());
 
     public void Report(VideoTaskProgress value)
     {
