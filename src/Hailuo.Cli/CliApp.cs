@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using Hailuo.Cli.Commands;
 
 namespace Hailuo.Cli;
@@ -29,6 +30,11 @@ internal static class CliApp
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
         var parsed = Build(console).Parse(args);
+        if (parsed.Action is ParseErrorAction)
+        {
+            return ParseErrors.Report(console, parsed);
+        }
+
         try
         {
             var configuration = new InvocationConfiguration

@@ -108,7 +108,8 @@ internal sealed class GenerateRun
             _console.Error.WriteLine("error: " + line);
         }
 
-        return _console.Fail(ExitCodes.InvalidInput, lines[0]);
+        // A missing file ends as `validate`'s missing file does, whatever else is wrong.
+        return _console.Fail(problems.Any(p => p.ExitCode == ExitCodes.NotFound) ? ExitCodes.NotFound : ExitCodes.InvalidInput, lines[0]);
     }
 
     private void Describe(string path, long bytes)

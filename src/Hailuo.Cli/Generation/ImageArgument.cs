@@ -5,8 +5,8 @@ namespace Hailuo.Cli.Generation;
 /// <summary>Turns --first-frame/--last-frame/--subject values into what the API takes: a URL as is, a local file as a checked data URL.</summary>
 internal static class ImageArgument
 {
-    /// <summary>The wire value, or a problem naming the option, the value and what is allowed.</summary>
-    public static (string? Value, string? Problem) Resolve(string option, string? argument)
+    /// <summary>The wire value, or a problem naming the option, the value and what is allowed; a missing file is "not found", as for `validate`.</summary>
+    public static (string? Value, RequestProblem? Problem) Resolve(string option, string? argument)
     {
         if (argument is null)
         {
@@ -20,13 +20,13 @@ internal static class ImageArgument
 
         if (!File.Exists(argument))
         {
-            return (null, $"{option} '{argument}' is neither an http(s) URL nor an existing file.");
+            return (null, new($"{option} '{argument}' is neither an http(s) URL nor an existing file.", ExitCode: ExitCodes.NotFound));
         }
 
         var inspection = ImageInspector.InspectFile(argument);
         if (!inspection.IsAllowed)
         {
-            return (null, $"{option} '{argument}': {inspection.Problem}");
+            return (null, new($"{option} '{argument}': {inspection.Problem}"));
         }
 
         var mediaType = "image/" + inspection.Header!.Value.Format.ToSpecName();

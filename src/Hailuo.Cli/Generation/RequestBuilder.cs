@@ -2,8 +2,8 @@ using Hailuo.Contracts;
 
 namespace Hailuo.Cli.Generation;
 
-/// <summary>A problem with the arguments in words, and the validator's stable code when it found it.</summary>
-internal sealed record RequestProblem(string Text, string? Code = null);
+/// <summary>A problem with the arguments in words, the validator's stable code when it found it, and the exit code it ends with.</summary>
+internal sealed record RequestProblem(string Text, string? Code = null, int ExitCode = ExitCodes.InvalidInput);
 
 /// <summary>Builds the untyped request from the arguments; every problem names the option, the value and what is allowed.</summary>
 internal static class RequestBuilder
@@ -33,7 +33,7 @@ internal static class RequestBuilder
         var (first, firstProblem) = ImageArgument.Resolve("--first-frame", arguments.FirstFrame);
         var (last, lastProblem) = ImageArgument.Resolve("--last-frame", arguments.LastFrame);
         var (subject, subjectProblem) = ImageArgument.Resolve("--subject", arguments.Subject);
-        problems.AddRange(new[] { firstProblem, lastProblem, subjectProblem }.OfType<string>().Select(p => new RequestProblem(p)));
+        problems.AddRange(new[] { firstProblem, lastProblem, subjectProblem }.OfType<RequestProblem>());
         if (problems.Count > 0)
         {
             return (null, problems);
