@@ -1,4 +1,5 @@
 using Hailuo.Cli.Generation;
+using Hailuo.Cli.Output;
 using Hailuo.Jobs;
 using Hailuo.MockServer;
 using Spectre.Console;
@@ -28,6 +29,9 @@ internal sealed class CliConsole
 
     /// <summary>Called with each event of a film's shots, so tests can stop a run at a chosen point.</summary>
     public Action<JobEvent>? ShotChanged { get; init; }
+
+    /// <summary>The disk's free space and writability as the output checks see them; tests make it full or refusing.</summary>
+    public OutputDisk Disk { get; init; } = OutputDisk.Local;
 
     /// <summary>Called once `hailuo sim` listens, so tests know when to call it.</summary>
     public Action? SimulatorListening { get; init; }

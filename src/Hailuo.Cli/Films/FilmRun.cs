@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hailuo.Cli.Generation;
 using Hailuo.Cli.Media;
+using Hailuo.Cli.Output;
 using Hailuo.Contracts;
 using Hailuo.Jobs;
 
@@ -53,9 +54,20 @@ internal sealed class FilmRun
             return _console.Fail(ExitCodes.FfmpegMissing, e.Message);
         }
 
+        if (OutputCheck.Problem("--out", arguments.Out, FilmBytes(plan), _console.Disk) is { } unwritable)
+        {
+            return _console.Fail(ExitCodes.OutputNotWritable, unwritable + " Nothing was submitted.");
+        }
+
         PlanText.Write(_console.Output, plan, provider.Name + (arguments.Sim ? " (simulator)" : string.Empty));
         var filmKey = FilmKey.Of(plan, arguments.Sim);
-        using var ledger = new SqliteJobStore(arguments.LedgerPath);
+        var (opened, ledgerProblem) = LedgerFile.Open(arguments.LedgerPath, _console.Disk);
+        if (opened is null)
+        {
+            return _console.Fail(ExitCodes.OutputNotWritable, ledgerProblem + " Nothing was submitted.");
+        }
+
+        using var ledger = opened;
         var stored = await StoredAsync(ledger, filmKey, plan).ConfigureAwait(false);
         _console.Output.WriteLine($"ledger {ledger.Path}, film {filmKey}" + (stored > 0 ? $": {ShotText.Shots(stored)} of {plan.Clips.Count} already stored, not submitted again" : string.Empty));
         try
@@ -94,6 +106,9 @@ internal sealed class FilmRun
             return ErrorReporter.Report(_console, e, arguments.Verbose);
         }
     }
+
+    // The clips stay in FILE.clips beside the stitched film, so the film needs its own size twice.
+    private static long FilmBytes(StoryboardPlan plan) => 2 * plan.Clips.Sum(c => VideoSize.Estimate(c.Request.Resolution!, c.Request.Duration!.Value));
 
     private static async Task<int> StoredAsync(SqliteJobStore ledger, string filmKey, StoryboardPlan plan)
     {

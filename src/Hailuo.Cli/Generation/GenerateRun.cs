@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hailuo.Cli.Films;
 using Hailuo.Cli.Media;
+using Hailuo.Cli.Output;
 using Hailuo.Contracts;
 using Hailuo.Jobs;
 
@@ -49,8 +50,14 @@ internal sealed class GenerateRun
             return _console.Fail(ExitCodes.Authentication, ClientFactory.NoKey(provider));
         }
 
+        var seconds = request.Duration ?? provider.Defaults.Duration;
+        if (OutputCheck.Problem("--out", arguments.Out, VideoSize.Estimate(request.Resolution ?? provider.Defaults.Resolution, seconds), _console.Disk) is { } unwritable)
+        {
+            return _console.Fail(ExitCodes.OutputNotWritable, unwritable + " Nothing was submitted.");
+        }
+
         var cost = CostEstimate.For(provider, request);
-        _console.Output.WriteLine($"{request.Model} {request.EffectiveMode().ToWireName()} {request.Resolution ?? provider.Defaults.Resolution} {(request.Duration ?? provider.Defaults.Duration).ToString(CultureInfo.InvariantCulture)} s on {provider.Name}{(arguments.Sim ? " (simulator)" : string.Empty)}: estimated {cost}");
+        _console.Output.WriteLine($"{request.Model} {request.EffectiveMode().ToWireName()} {request.Resolution ?? provider.Defaults.Resolution} {seconds.ToString(CultureInfo.InvariantCulture)} s on {provider.Name}{(arguments.Sim ? " (simulator)" : string.Empty)}: estimated {cost}");
         try
         {
             await using var session = arguments.Sim ? await SimulatorSession.OpenAsync(_console, cancellationToken).ConfigureAwait(false) : null;
