@@ -1,5 +1,6 @@
 using Hailuo.Cli.Generation;
 using Hailuo.Cli.Output;
+using Hailuo.Contracts;
 using Hailuo.Jobs;
 using Hailuo.MockServer;
 using Spectre.Console;
@@ -29,6 +30,9 @@ internal sealed class CliConsole
 
     /// <summary>Called with each event of a film's shots, so tests can stop a run at a chosen point.</summary>
     public Action<JobEvent>? ShotChanged { get; init; }
+
+    /// <summary>Called with the task a single `generate` submitted, so tests can stop a run after it is paid for.</summary>
+    public Action<VideoTask>? TaskSubmitted { get; init; }
 
     /// <summary>The disk's free space and writability as the output checks see them; tests make it full or refusing.</summary>
     public OutputDisk Disk { get; init; } = OutputDisk.Local;

@@ -7,31 +7,40 @@ internal static class ErrorReporter
 {
     public static int Report(CliConsole console, Exception exception, bool verbose)
     {
-        var code = exception switch
-        {
-            OperationCanceledException => ExitCodes.Cancelled,
-            HailuoValidationException => ExitCodes.InvalidInput,
-            HailuoAuthenticationException => ExitCodes.Authentication,
-            HailuoRateLimitedException => ExitCodes.RateLimited,
-            HailuoContentPolicyException or HailuoTaskFailedException => ExitCodes.TaskFailed,
-            HailuoInsufficientBalanceException => ExitCodes.InsufficientBalance,
-            HailuoTimeoutException => ExitCodes.TimedOut,
-            HailuoUrlExpiredException => ExitCodes.UrlExpired,
-            HailuoSubmitOutcomeUnknownException => ExitCodes.SubmitOutcomeUnknown,
-            FileNotFoundException or DirectoryNotFoundException => ExitCodes.NotFound,
-            _ => ExitCodes.Unexpected,
-        };
+        var code = Code(exception);
         var message = exception is OperationCanceledException ? "cancelled." : Describe(exception);
         console.Fail(code, message);
+        Trace(console, exception, verbose);
+        return code;
+    }
+
+    /// <summary>The stack trace, with --verbose; a Ctrl-C has none worth showing.</summary>
+    public static void Trace(CliConsole console, Exception exception, bool verbose)
+    {
         if (verbose && exception is not OperationCanceledException)
         {
             console.Error.WriteLine(exception.ToString());
         }
-
-        return code;
     }
 
-    private static string Describe(Exception exception)
+    /// <summary>The documented exit code for an exception.</summary>
+    public static int Code(Exception exception) => exception switch
+    {
+        OperationCanceledException => ExitCodes.Cancelled,
+        HailuoValidationException => ExitCodes.InvalidInput,
+        HailuoAuthenticationException => ExitCodes.Authentication,
+        HailuoRateLimitedException => ExitCodes.RateLimited,
+        HailuoContentPolicyException or HailuoTaskFailedException => ExitCodes.TaskFailed,
+        HailuoInsufficientBalanceException => ExitCodes.InsufficientBalance,
+        HailuoTimeoutException => ExitCodes.TimedOut,
+        HailuoUrlExpiredException => ExitCodes.UrlExpired,
+        HailuoSubmitOutcomeUnknownException => ExitCodes.SubmitOutcomeUnknown,
+        FileNotFoundException or DirectoryNotFoundException => ExitCodes.NotFound,
+        _ => ExitCodes.Unexpected,
+    };
+
+    /// <summary>The exception in one line: the client's own words, or the .NET type and message of anything else.</summary>
+    public static string Describe(Exception exception)
     {
         var text = exception.Message;
         if (exception is HailuoException { RequestId: { } requestId } && !text.Contains(requestId, StringComparison.Ordinal))

@@ -16,5 +16,6 @@ internal static class ExitCodes
     public const int SubmitOutcomeUnknown = 10;
     public const int FfmpegMissing = 11;
     public const int OutputNotWritable = 12;
+    public const int VideoNotSaved = 13;
     public const int Cancelled = 130;
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Hailuo.Cli.Generation;
 using Hailuo.Contracts;
 
 namespace Hailuo.Cli.Commands;
@@ -34,10 +35,17 @@ internal static class TaskCommands
     {
         var (taskId, provider, baseUrl) = Common();
         var output = new Option<FileInfo>("--out") { Description = "Where to write the MP4.", Required = true };
-        var command = new Command("download", "Download a completed task's MP4, fetching a fresh URL if the old one expired.") { taskId, provider, baseUrl, output };
+        var command = new Command("download", "Download a task's MP4 (waiting for it while it renders), fetching a fresh URL if the old one expired.") { taskId, provider, baseUrl, output };
         command.SetAction((result, cancellationToken) => WithClient(console, result, provider, baseUrl, async client =>
         {
             var task = await client.GetTaskAsync(result.GetValue(taskId)!, cancellationToken).ConfigureAwait(false);
+            if (!task.IsTerminal)
+            {
+                // The recovery a failed `generate` prints may come while the task still renders.
+                console.Output.WriteLine($"task {task.Id} is {task.Status.ToString().ToLowerInvariant()}; waiting for it");
+                task = await client.WaitForCompletionAsync(task.Id, new ProgressPrinter(console), cancellationToken).ConfigureAwait(false);
+            }
+
             var path = result.GetValue(output)!.FullName;
             var download = await client.DownloadAsync(task, path, cancellationToken).ConfigureAwait(false);
             console.Output.WriteLine($"saved {path} ({download.Bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes)");

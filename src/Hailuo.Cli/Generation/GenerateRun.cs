@@ -62,15 +62,27 @@ internal sealed class GenerateRun
         {
             await using var session = arguments.Sim ? await SimulatorSession.OpenAsync(_console, cancellationToken).ConfigureAwait(false) : null;
             using var client = session?.CreateClient(provider) ?? new HailuoClient(ClientFactory.Options(provider, key!));
-            var task = await client.SubmitAsync(request, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+
+            // Ctrl-C does not cut a submit on the wire: its answer holds the task id the recovery needs (the process ends anyway after 30 s).
+            var task = await client.SubmitAsync(request, CancellationToken.None).ConfigureAwait(false);
             _console.Output.WriteLine($"task {task.Id} submitted");
-            var done = LiveProgress.Fits(_console.Output)
-                ? await LiveProgress.RunAsync(_console.Output, cost, progress => client.WaitForCompletionAsync(task, progress, cancellationToken)).ConfigureAwait(false)
-                : await client.WaitForCompletionAsync(task, new ProgressPrinter(_console), cancellationToken).ConfigureAwait(false);
-            var path = arguments.Out.FullName;
-            var download = await client.DownloadAsync(done, path, cancellationToken).ConfigureAwait(false);
-            Describe(path, download.Bytes);
-            return ExitCodes.Success;
+            _console.TaskSubmitted?.Invoke(task);
+            var recovery = TaskRecovery.For(task, provider, arguments.Out, session is { StartedEmpty: false } ? session.Simulator.BaseAddress : null, session is { StartedEmpty: true });
+            try
+            {
+                var done = LiveProgress.Fits(_console.Output)
+                    ? await LiveProgress.RunAsync(_console.Output, cost, progress => client.WaitForCompletionAsync(task, progress, cancellationToken)).ConfigureAwait(false)
+                    : await client.WaitForCompletionAsync(task, new ProgressPrinter(_console), cancellationToken).ConfigureAwait(false);
+                var path = arguments.Out.FullName;
+                var download = await client.DownloadAsync(done, path, cancellationToken).ConfigureAwait(false);
+                Describe(path, download.Bytes);
+                return ExitCodes.Success;
+            }
+            catch (Exception e) when (e is HailuoException or OperationCanceledException or IOException or UnauthorizedAccessException or HttpRequestException)
+            {
+                return recovery.Report(_console, e, arguments.Verbose);
+            }
         }
         catch (Exception e) when (e is HailuoException or OperationCanceledException or IOException or UnauthorizedAccessException or HttpRequestException)
         {
