@@ -100,6 +100,41 @@ public sealed class RecoveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_film_whose_clip_cannot_be_saved_names_the_paid_task_and_the_rerun_resumes_it_without_paying_again()
+    {
+        string[] film = ["generate", "--sim", "--prompt", "A kite", "--resolution", "1080p", "--duration", "10", "--stitch", "--out", Out, "--ledger", Path.Combine(_directory, "jobs.db")];
+        var sabotaged = false;
+
+        var (exit, _, error) = await FilmRunner.Run(
+            c => new CliConsole(c.Output, c.Error)
+            {
+                Simulator = _simulator,
+                ShotChanged = e =>
+                {
+                    if (e.State == Jobs.JobState.Submitted && !sabotaged)
+                    {
+                        sabotaged = true;
+                        ReplaceFolderWithFile();
+                    }
+                },
+            },
+            film);
+
+        Assert.Equal(13, exit);
+        var task = Assert.Single(_simulator.Admin.Tasks);
+        Assert.StartsWith("error: a clip or the film could not be saved: ", error, StringComparison.Ordinal);
+        Assert.Contains($". The ledger {Path.Combine(_directory, "jobs.db")} keeps the paid tasks of shot 1: task {task.Id}; once the cause is fixed, run the same command again", error, StringComparison.Ordinal);
+
+        File.Delete(Folder);
+        Directory.CreateDirectory(Folder);
+        var (rerun, output, rerunError) = await FilmRunner.Run(c => new CliConsole(c.Output, c.Error) { Simulator = _simulator }, film);
+
+        Assert.True(rerun == 0, rerunError + output);
+        Assert.Equal(2, _simulator.Admin.Tasks.Count);
+        Assert.True(File.Exists(Out));
+    }
+
+    [Fact]
     public void The_recovery_names_a_provider_other_than_the_default_and_quotes_a_path_for_the_shell()
     {
         var minimax = HailuoSpec.Providers.Single(p => p.Dialect == WireDialect.MiniMax);

@@ -103,7 +103,7 @@ internal sealed class FilmRun
         }
         catch (Exception e) when (e is HailuoException or IOException or UnauthorizedAccessException or HttpRequestException)
         {
-            return ErrorReporter.Report(_console, e, arguments.Verbose);
+            return await FilmRecovery.ReportAsync(_console, e, ledger, filmKey, plan, arguments.Verbose).ConfigureAwait(false);
         }
     }
 
