@@ -100,6 +100,15 @@ public sealed class OutputCheckTests : IDisposable
     }
 
     [Fact]
+    public void The_local_disk_reads_the_free_space_under_any_folder_and_probes_it_without_leaving_a_file()
+    {
+        // The check skips a disk that cannot say its free space, so the real seam must not throw for a plain folder.
+        Assert.InRange(OutputDisk.Local.FreeBytes(_directory), 1, long.MaxValue);
+        OutputDisk.Local.ProbeWrite(_directory);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_directory));
+    }
+
+    [Fact]
     public async Task Stitch_checks_out_for_the_whole_film_and_its_clips_before_the_ledger_or_a_submit()
     {
         var full = OutputDisk.Local with { FreeBytes = _ => 40_000_000 };
