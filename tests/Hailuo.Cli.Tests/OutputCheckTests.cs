@@ -38,15 +38,27 @@ public sealed class OutputCheckTests : IDisposable
     }
 
     [Fact]
-    public async Task An_out_in_a_missing_folder_is_refused_naming_the_folder()
+    public async Task An_out_in_a_missing_folder_that_cannot_be_made_is_refused_naming_the_folder()
     {
-        var folder = Path.Combine(_directory, "renders");
+        // sysfs takes no new folders from anyone, root included.
+        var folder = "/sys/hailuo-renders";
 
         var (exit, simulator, error) = await Generate(null, "--out", Path.Combine(folder, "clip.mp4"));
 
         Assert.Equal(12, exit);
-        Assert.Contains($"the folder '{folder}' does not exist; create it first", error, StringComparison.Ordinal);
+        Assert.Contains($"the folder '{folder}' does not exist and cannot be created", error, StringComparison.Ordinal);
         Assert.Null(simulator);
+    }
+
+    [Fact]
+    public async Task An_out_in_a_missing_folder_gets_its_folder_and_its_video()
+    {
+        var clip = Path.Combine(_directory, "renders", "clip.mp4");
+
+        var (exit, _, error) = await Generate(null, "--out", clip);
+
+        Assert.True(exit == 0, error);
+        Assert.True(new FileInfo(clip).Length > 0);
     }
 
     [Fact]

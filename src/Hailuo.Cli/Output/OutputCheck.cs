@@ -21,9 +21,16 @@ internal static class OutputCheck
         var folder = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(folder))
         {
-            return BlockingFile(folder) is { } file
-                ? $"{option} '{full}' cannot be written: '{file}' is a file, not a folder."
-                : $"{option} '{full}' cannot be written: the folder '{folder}' does not exist; create it first.";
+            if (BlockingFile(folder) is { } file)
+            {
+                return $"{option} '{full}' cannot be written: '{file}' is a file, not a folder.";
+            }
+
+            // Making the folder costs nothing, and a folder that cannot be made is found before the submit.
+            if (Created(folder) is { } failure)
+            {
+                return $"{option} '{full}' cannot be written: the folder '{folder}' does not exist and cannot be created ({failure}).";
+            }
         }
 
         if (Unwritable(folder, disk) is { } reason)
@@ -54,6 +61,23 @@ internal static class OutputCheck
         {
             // .NET appends the probe file's path, which would only confuse.
             return e.Message.Split(" : '")[0].TrimEnd('.');
+        }
+    }
+
+    private static string? Created(string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "permission denied";
+        }
+        catch (IOException e)
+        {
+            return e.Message.TrimEnd('.');
         }
     }
 
