@@ -10,10 +10,10 @@ public sealed class ContactSheetTests
     private static readonly ModelInfo Model = HailuoSpec.ApiMart.Models[0];
 
     [Fact]
-    public async Task Each_row_holds_its_shots_first_middle_and_last_frame_and_marks_the_edited_shot_rendered_and_the_others_reused()
+    public async Task Each_row_holds_its_shots_first_middle_and_last_frame_and_marks_the_shots_rendered_after_an_edit_and_the_one_reused()
     {
         await using var world = JobWorld.Start();
-        var board = new Storyboard { Model = Model.Id, Resolution = "768p", Duration = 5, Mode = StoryboardMode.Independent };
+        var board = new Storyboard { Model = Model.Id, Resolution = "768p", Duration = 5, Mode = StoryboardMode.Chained };
         foreach (var prompt in new[] { "A desert road", "A car far away", "The car passes" })
         {
             board.Shots.Add(new Shot { Prompt = prompt, Camera = ["Pan left"] });
@@ -27,17 +27,20 @@ public sealed class ContactSheetTests
 
         var sheet = await new ContactSheet(new VideoTools()).WriteAsync(jobs, result, Path.Combine(world.Folder, "film.mp4.contact.png"));
 
-        Assert.Equal(4, world.Simulator.Admin.Tasks.Count);
+        Assert.Equal(5, world.Simulator.Admin.Tasks.Count);
         var gray = await GrayFrame.ReadAsync(sheet.Path, 0);
         var rgb = await RgbAsync(sheet.Path);
         Assert.Equal(sheet.Width * sheet.Height, gray.Length);
-        Assert.Equal([ShotWork.Reuse, ShotWork.Render, ShotWork.Reuse], sheet.Rows.Select(r => r.Work));
+        Assert.Equal([ShotWork.Reuse, ShotWork.Render, ShotWork.Render], sheet.Rows.Select(r => r.Work));
         for (var row = 0; row < 3; row++)
         {
             var mark = FrameMark.Of(result.Clips[row].TaskId!);
             Assert.Equal(3, sheet.Rows[row].Frames.Count);
             Assert.All(sheet.Rows[row].Frames, f => Assert.True(f.Box.Width >= 240));
-            Assert.All(sheet.Rows[row].Frames, f => Assert.Equal(mark, MarkIn(gray, sheet.Width, f.Box)));
+
+            // A chained shot's first frame is the last frame of the shot before it, which carries that shot's mark.
+            var first = row == 0 ? mark : FrameMark.Of(result.Clips[row - 1].TaskId!);
+            Assert.Equal(new uint?[] { first, mark, mark }, sheet.Rows[row].Frames.Select(f => MarkIn(gray, sheet.Width, f.Box)));
             var marker = sheet.Rows[row].Marker;
             var expected = sheet.Rows[row].Work == ShotWork.Render ? ContactSheet.RenderedColor : ContactSheet.ReusedColor;
             Assert.InRange(Distance(Pixel(rgb, sheet.Width, marker.X + (marker.Width / 2), marker.Y + (marker.Height / 2)), expected), 0, 24);
@@ -47,10 +50,11 @@ public sealed class ContactSheetTests
         Assert.Contains("Shot 2  ·  rendered", sheet.Rows[1].Text[0], StringComparison.Ordinal);
         Assert.Equal("Camera: Pan left", sheet.Rows[0].Text[2]);
         Assert.Equal("5 s  ·  768p  ·  $0.20", sheet.Rows[2].Text[3]);
+        Assert.Contains("Shot 1  ·  reused", sheet.Rows[0].Text[0], StringComparison.Ordinal);
 
         // Real text: the text column beside the marker holds light glyph pixels, not just the background.
-        var first = sheet.Rows[0].Marker;
-        var lit = Enumerable.Range(first.Y, first.Height).Sum(y => Enumerable.Range(first.X + first.Width + 8, 400).Count(x => gray[(y * sheet.Width) + x] > 160));
+        var text = sheet.Rows[0].Marker;
+        var lit = Enumerable.Range(text.Y, text.Height).Sum(y => Enumerable.Range(text.X + text.Width + 8, 400).Count(x => gray[(y * sheet.Width) + x] > 160));
         Assert.True(lit > 200, $"{lit} light pixels in the text of row 1");
     }
 
