@@ -27,6 +27,8 @@ apt_install() {
 set_up() {
   # The MP4 tests check every video with ffprobe, an independent reader.
   command -v ffprobe >/dev/null 2>&1 || apt_install ffmpeg
+  # The contact sheet's text is drawn by ffmpeg's drawtext in DejaVu Sans.
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || apt_install fonts-dejavu-core
   # Real WireMock (tools/wiremock) is a Java 17 jar.
   command -v java >/dev/null 2>&1 || apt_install openjdk-17-jre-headless || { can_apt && apt_install default-jre-headless; }
   # npm's wiremock package bundles the standalone jar, pinned by tools/wiremock/package-lock.json.

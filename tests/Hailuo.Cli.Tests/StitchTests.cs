@@ -119,7 +119,7 @@ public sealed class StitchTests : IDisposable
         var (second, output, error) = await FilmRunner.Run(c => new CliConsole(c.Output, c.Error) { Simulator = simulator }, film);
 
         Assert.True(second == 0, error + output);
-        Assert.Contains("2 shots of 3 already stored, not submitted again", output, StringComparison.Ordinal);
+        Assert.Contains("1 of 3 shots to render: $0.20; 2 reused", output, StringComparison.Ordinal);
         Assert.Equal(3, simulator.Admin.Tasks.Count);
         Assert.InRange((await Ffprobe.ProbeAsync(Out)).Duration, 14.5, 15.5);
     }

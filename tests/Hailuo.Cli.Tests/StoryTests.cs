@@ -56,7 +56,7 @@ public sealed class StoryTests : IDisposable
     [Theory]
     [InlineData("""{ "model": "MiniMax-Hailuo-02", "resolution": "1080p", "duration": 10, "shots": [ { "prompt": "x" } ] }""", "'resolution' 1080p with 'duration' 10 s is not allowed for MiniMax-Hailuo-02 text-to-video (shot 1); allowed: 512p: 5, 10 s; 768p: 5, 10 s; 1080p: 5 s.")]
     [InlineData("""{ "model": "MiniMax-Hailuo-02", "shots": [] }""", "'shots' must list at least one shot")]
-    [InlineData("""{ "model": "MiniMax-Hailuo-02", "shots": [ { "prompt": "x", "zoom": 2 } ] }""", "'shots[0].zoom' is not a storyboard field (line 1); allowed here: prompt, camera, firstFrameImage, lastFrameImage.")]
+    [InlineData("""{ "model": "MiniMax-Hailuo-02", "shots": [ { "prompt": "x", "zoom": 2 } ] }""", "'shots[0].zoom' is not a storyboard field (line 1); allowed here: prompt, camera, firstFrameImage, lastFrameImage, take.")]
     [InlineData("""{ "model": "MiniMax-Hailuo-02", "mode": "Looped", "shots": [ { "prompt": "x" } ] }""", "'mode' is \"Looped\" (line 1); it must be one of Chained, Independent.")]
     public async Task A_bad_storyboard_gets_one_error_naming_field_value_and_what_is_allowed_and_leaves_no_ledger(string json, string expected)
     {

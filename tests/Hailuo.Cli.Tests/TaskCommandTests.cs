@@ -71,6 +71,25 @@ public sealed class TaskCommandTests : IAsyncLifetime
         Assert.Equal("error: --base-url 'localhost:5080' is not an absolute http(s) URL, such as http://127.0.0.1:5080.", error.Trim());
     }
 
+    [Theory]
+    [InlineData("story")]
+    [InlineData("generate")]
+    public async Task Story_and_generate_submit_to_the_base_url_with_the_key_from_the_environment(string command)
+    {
+        var file = Path.Combine(_directory, "storyboard.json");
+        File.WriteAllText(file, """{ "model": "MiniMax-Hailuo-02", "resolution": "768p", "duration": 5, "shots": [ { "prompt": "Through the gateway" } ] }""");
+        string[] args = command == "story"
+            ? ["story", file, "--base-url", _simulator.BaseAddress.ToString(), "--out", Path.Combine(_directory, "film.mp4")]
+            : ["generate", "--prompt", "Through the gateway", "--resolution", "768p", "--duration", "5", "--stitch", "--base-url", _simulator.BaseAddress.ToString(), "--out", Path.Combine(_directory, "film.mp4")];
+        using var cancel = new CancellationTokenSource();
+
+        var (exit, output, _) = await FilmRunner.Run(c => new CliConsole(c.Output, c.Error) { ShotChanged = e => { if (e.State == Jobs.JobState.Submitted) { cancel.Cancel(); } } }, cancel.Token, args);
+
+        Assert.Equal(130, exit);
+        Assert.Contains($"plan on APIMart at {_simulator.BaseAddress}:", output, StringComparison.Ordinal);
+        Assert.Equal("Through the gateway", Assert.Single(_simulator.Admin.Tasks).Prompt);
+    }
+
     [Fact]
     public async Task Sim_serves_the_admin_api_until_cancelled_and_exits_cleanly()
     {

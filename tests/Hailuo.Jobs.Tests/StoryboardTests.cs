@@ -22,7 +22,7 @@ public sealed class StoryboardTests
         Assert.Contains("total $2.40", plan.Describe(), StringComparison.Ordinal);
         Assert.Empty(world.Simulator.Admin.Journal);
 
-        var result = await world.Time.RunAsync(new StoryboardRunner(process.Runner, new VideoTools()).RunAsync("ad", plan, output));
+        var result = await world.Time.RunAsync(new StoryboardRunner(process.Runner, new VideoTools()).RunAsync(plan, output));
 
         Assert.NotNull(result.Film);
         Assert.True(result.Film.StreamCopy);
@@ -53,11 +53,13 @@ public sealed class StoryboardTests
         await using var world = JobWorld.Start();
         var plan = StoryboardPlanner.Plan(Storyboard.Repeat("A lighthouse at dusk", 30, Model.Id, "768p", 5), HailuoSpec.ApiMart);
         var output = Path.Combine(world.Folder, "film.mp4");
-        var first = world.StartProcess(store: s => new KillBeforeWriting(s, JobState.Submitting, StoryboardRunner.ShotKey("film", 4)));
-        await Assert.ThrowsAsync<ProcessKilledException>(() => world.Time.RunAsync(new StoryboardRunner(first.Runner, new VideoTools()).RunAsync("film", plan, output)));
+        using var empty = new SqliteJobStore(Path.Combine(world.Folder, "empty.db"));
+        var fourth = (await StoryboardRunner.PrepareAsync(empty, plan)).Shots[3].Key;
+        var first = world.StartProcess(store: s => new KillBeforeWriting(s, JobState.Submitting, fourth));
+        await Assert.ThrowsAsync<ProcessKilledException>(() => world.Time.RunAsync(new StoryboardRunner(first.Runner, new VideoTools()).RunAsync(plan, output)));
         Assert.Equal(3, world.SubmitsReceived);
 
-        var result = await world.Time.RunAsync(new StoryboardRunner(world.StartProcess().Runner, new VideoTools()).RunAsync("film", plan, output));
+        var result = await world.Time.RunAsync(new StoryboardRunner(world.StartProcess().Runner, new VideoTools()).RunAsync(plan, output));
 
         Assert.NotNull(result.Film);
         Assert.Equal(6, world.SubmitsReceived);
@@ -73,9 +75,10 @@ public sealed class StoryboardTests
         board.Shots[1].Prompt = "second";
         var plan = StoryboardPlanner.Plan(board, HailuoSpec.ApiMart);
 
-        var result = await world.Time.RunAsync(new StoryboardRunner(world.StartProcess().Runner, new VideoTools()).RunAsync("indie", plan, Path.Combine(world.Folder, "film.mp4")));
+        var result = await world.Time.RunAsync(new StoryboardRunner(world.StartProcess().Runner, new VideoTools()).RunAsync(plan, Path.Combine(world.Folder, "film.mp4")));
 
-        Assert.Equal(["indie/shot-01", "indie/shot-02", "indie/shot-03"], result.Clips.Select(c => c.Key));
+        Assert.Equal(result.Shots.Select(s => s.Key), result.Clips.Select(c => c.Key));
+        Assert.Equal(3, result.Clips.Select(c => c.Key).Distinct().Count());
         Assert.Equal(3, world.SubmitsReceived);
         Assert.InRange(result.Film!.Duration.TotalSeconds, 14.5, 15.5);
         Assert.DoesNotContain(world.Simulator.Admin.Journal, e => e.Body.Contains("first_frame_image", StringComparison.Ordinal));
@@ -88,7 +91,7 @@ public sealed class StoryboardTests
         var process = world.StartProcess();
         var plan = StoryboardPlanner.Plan(Storyboard.Repeat("x", 30, Model.Id, "1080p", 5), HailuoSpec.ApiMart);
 
-        var refused = await Assert.ThrowsAsync<HailuoBudgetExceededException>(() => world.Time.RunAsync(new StoryboardRunner(process.Runner, new VideoTools()).RunAsync("ad", plan, Path.Combine(world.Folder, "film.mp4"), budget: new JobBudget(plan.TotalDollars!.Value - 0.01m))));
+        var refused = await Assert.ThrowsAsync<HailuoBudgetExceededException>(() => world.Time.RunAsync(new StoryboardRunner(process.Runner, new VideoTools()).RunAsync(plan, Path.Combine(world.Folder, "film.mp4"), budget: new JobBudget(plan.TotalDollars!.Value - 0.01m))));
 
         Assert.Equal(plan.TotalDollars, refused.CostDollars);
         Assert.Empty(world.Simulator.Admin.Journal);

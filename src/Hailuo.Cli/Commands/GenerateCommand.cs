@@ -24,9 +24,10 @@ internal static class GenerateCommand
         var stitch = new Option<bool>("--stitch") { Description = "Make a --duration longer than one clip allows from chained clips (each starts on the last frame of the one before), stitched into --out." };
         var ledger = CommonOptions.Ledger();
         var budget = CommonOptions.Budget();
+        var baseUrl = CommonOptions.BaseUrl();
         var command = new Command("generate", "Generate a video: validate, estimate, submit, follow the task, download the MP4.")
         {
-            prompt, provider, model, resolution, duration, firstFrame, lastFrame, subject, camera, noOptimizer, callbackUrl, output, sim, stitch, ledger, budget,
+            prompt, provider, model, resolution, duration, firstFrame, lastFrame, subject, camera, noOptimizer, callbackUrl, output, sim, stitch, ledger, budget, baseUrl,
         };
         command.SetAction((result, cancellationToken) => new GenerateRun(console).RunAsync(
             new GenerateArguments(
@@ -46,7 +47,8 @@ internal static class GenerateCommand
                 result.GetValue(CliOptions.Verbose),
                 result.GetValue(stitch),
                 result.GetValue(ledger),
-                result.GetValue(budget)),
+                result.GetValue(budget),
+                result.GetValue(baseUrl)),
             cancellationToken));
         return command;
     }

@@ -15,9 +15,12 @@ internal static class StoryCommand
         var ledger = CommonOptions.Ledger();
         var budget = CommonOptions.Budget();
         var sim = CommonOptions.Sim();
-        var command = new Command("story", "Make a film from a storyboard file: print the plan and its cost, run each shot as a durable job, stitch the clips.")
+        var draft = CommonOptions.Draft();
+        var redo = CommonOptions.Redo();
+        var baseUrl = CommonOptions.BaseUrl();
+        var command = new Command("story", "Make a film from a storyboard file: print the plan (each shot reused or rendered) and what it costs, run each shot as a durable job, stitch the clips, write a contact sheet.")
         {
-            file, provider, output, ledger, budget, sim,
+            file, provider, output, ledger, budget, sim, draft, redo, baseUrl,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -36,7 +39,12 @@ internal static class StoryCommand
                 return console.Fail(ExitCodes.InvalidInput, e.Message);
             }
 
-            var arguments = new FilmArguments(result.GetValue(output)!, result.GetValue(ledger), result.GetValue(budget), result.GetValue(sim), result.GetValue(CliOptions.Verbose));
+            var arguments = new FilmArguments(result.GetValue(output)!, result.GetValue(ledger), result.GetValue(budget), result.GetValue(sim), result.GetValue(CliOptions.Verbose))
+            {
+                Draft = result.GetValue(draft),
+                Redo = result.GetValue(redo) ?? [],
+                BaseUrl = result.GetValue(baseUrl),
+            };
             return await new FilmRun(console).RunAsync(storyboard, chosen, arguments, cancellationToken).ConfigureAwait(false);
         });
         return command;

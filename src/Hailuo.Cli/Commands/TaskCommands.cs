@@ -57,7 +57,7 @@ internal static class TaskCommands
     private static (Argument<string> TaskId, Option<string> Provider, Option<string?> BaseUrl) Common() => (
         new Argument<string>("task-id") { Description = "The task id the submit returned." },
         CommonOptions.Provider(),
-        new Option<string?>("--base-url") { Description = "Another base address, such as a standalone simulator's." });
+        CommonOptions.BaseUrl());
 
     private static async Task<int> WithClient(CliConsole console, ParseResult result, Option<string> provider, Option<string?> baseUrl, Func<HailuoClient, Task<int>> action)
     {
@@ -67,11 +67,10 @@ internal static class TaskCommands
             return console.Fail(ExitCodes.InvalidInput, ProviderChoice.Unknown(result.GetValue(provider)));
         }
 
-        var address = result.GetValue(baseUrl);
-        Uri? baseAddress = null;
-        if (address is not null && (!Uri.TryCreate(address, UriKind.Absolute, out baseAddress) || !ImageReferenceForm.IsHttpUrl(address)))
+        var (baseAddress, problem) = CommonOptions.ParseBaseUrl(result.GetValue(baseUrl));
+        if (problem is not null)
         {
-            return console.Fail(ExitCodes.InvalidInput, $"--base-url '{address}' is not an absolute http(s) URL, such as http://127.0.0.1:5080.");
+            return console.Fail(ExitCodes.InvalidInput, problem);
         }
 
         var key = Environment.GetEnvironmentVariable(chosen.ApiKeyEnvironmentVariable);

@@ -5,13 +5,13 @@ using Hailuo.Jobs;
 namespace Hailuo.Cli.Films;
 
 /// <summary>
-/// The storyboard key of a plan: the same plan on the same ledger resumes, and a changed plan gets shots of its own
-/// instead of the clips of another.
+/// The key a film had before shots were keyed by their content (a hash of the whole plan): a ledger from then holds its
+/// shots as "{key}/shot-NN", and a rerun of the same plan continues them instead of paying again.
 /// </summary>
 internal static class FilmKey
 {
-    /// <summary>The key; a simulated film's shots never share a ledger entry with a paid one's.</summary>
-    public static string Of(StoryboardPlan plan, bool simulated)
+    /// <summary>The former key of a (final) plan; a simulated film's never matched a paid one's.</summary>
+    public static string Former(StoryboardPlan plan, bool simulated)
     {
         var text = new StringBuilder(plan.Provider).Append(simulated ? " simulator" : string.Empty).Append('\n').Append(plan.Describe());
         foreach (var clip in plan.Clips)

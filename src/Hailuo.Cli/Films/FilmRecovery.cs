@@ -9,20 +9,20 @@ namespace Hailuo.Cli.Films;
 /// </summary>
 internal static class FilmRecovery
 {
-    public static async Task<int> ReportAsync(CliConsole console, Exception exception, SqliteJobStore ledger, string filmKey, StoryboardPlan plan, bool verbose)
+    public static async Task<int> ReportAsync(CliConsole console, Exception exception, SqliteJobStore ledger, StoryboardJobs jobs, bool verbose)
     {
         var stored = 0;
         var tasks = new List<string>();
-        foreach (var clip in plan.Clips)
+        foreach (var shot in jobs.Shots)
         {
             // Read even after a failure or Ctrl-C: the message must say what the ledger holds.
-            switch (await ledger.FindAsync(StoryboardRunner.ShotKey(filmKey, clip.Number), CancellationToken.None).ConfigureAwait(false))
+            switch (await ledger.FindAsync(shot.Key, CancellationToken.None).ConfigureAwait(false))
             {
                 case { State: JobState.Stored }:
                     stored++;
                     break;
                 case { State: not JobState.Failed, TaskId: { } id }:
-                    tasks.Add(string.Create(CultureInfo.InvariantCulture, $"shot {clip.Number}: task {id}"));
+                    tasks.Add(string.Create(CultureInfo.InvariantCulture, $"shot {shot.Clip.Number}: task {id}"));
                     break;
             }
         }

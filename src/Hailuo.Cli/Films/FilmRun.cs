@@ -8,9 +8,9 @@ using Hailuo.Jobs;
 namespace Hailuo.Cli.Films;
 
 /// <summary>
-/// One film run of `hailuo story` or `hailuo generate --stitch`: plan, print the plan and its cost, then run every shot
-/// as a durable job on the ledger and stitch the clips. Nothing is sent and the ledger is not opened until the plan,
-/// the key and ffmpeg are known to be good.
+/// One film run of `hailuo story` or `hailuo generate --stitch`: plan, find each shot's job in the ledger, print the plan
+/// with what is reused and what rendered and what that costs, then run the shots as durable jobs, stitch the clips and
+/// draw the contact sheet. Nothing is sent until the plan, the options, the key and ffmpeg are known to be good.
 /// </summary>
 internal sealed class FilmRun
 {
@@ -23,10 +23,14 @@ internal sealed class FilmRun
 
     public async Task<int> RunAsync(Storyboard storyboard, ProviderInfo provider, FilmArguments arguments, CancellationToken cancellationToken)
     {
+        StoryboardPlan final;
         StoryboardPlan plan;
+        var options = new StoryboardRunOptions { Redo = arguments.Redo, Scope = arguments.Sim ? "simulator" : null };
         try
         {
-            plan = StoryboardPlanner.Plan(storyboard, provider);
+            final = StoryboardPlanner.Plan(storyboard, provider);
+            plan = arguments.Draft ? Draft(storyboard, provider) : final;
+            options.Check(plan);
         }
         catch (StoryboardException e)
         {
@@ -36,6 +40,12 @@ internal sealed class FilmRun
         if (arguments.Budget is < 0)
         {
             return _console.Fail(ExitCodes.InvalidInput, $"--budget is {arguments.Budget.Value.ToString(CultureInfo.InvariantCulture)}; it must be 0 or more US dollars.");
+        }
+
+        var (baseAddress, wrongAddress) = ClientFactory.BaseAddress(arguments.BaseUrl, arguments.Sim);
+        if (wrongAddress is not null)
+        {
+            return _console.Fail(ExitCodes.InvalidInput, wrongAddress);
         }
 
         var key = Environment.GetEnvironmentVariable(provider.ApiKeyEnvironmentVariable);
@@ -59,8 +69,8 @@ internal sealed class FilmRun
             return _console.Fail(ExitCodes.OutputNotWritable, unwritable + " Nothing was submitted.");
         }
 
-        PlanText.Write(_console.Output, plan, provider.Name + (arguments.Sim ? " (simulator)" : string.Empty));
-        var filmKey = FilmKey.Of(plan, arguments.Sim);
+        // A ledger from before content keys holds the final film under the plan's key: it is resumed, not paid again.
+        options = options with { FormerKey = arguments.Draft ? null : FilmKey.Former(final, arguments.Sim) };
         var (opened, ledgerProblem) = LedgerFile.Open(arguments.LedgerPath, _console.Disk);
         if (opened is null)
         {
@@ -68,33 +78,43 @@ internal sealed class FilmRun
         }
 
         using var ledger = opened;
-        var stored = await StoredAsync(ledger, filmKey, plan).ConfigureAwait(false);
-        _console.Output.WriteLine($"ledger {ledger.Path}, film {filmKey}" + (stored > 0 ? $": {ShotText.Shots(stored)} of {plan.Clips.Count} already stored, not submitted again" : string.Empty));
+        StoryboardJobs jobs;
+        try
+        {
+            jobs = await StoryboardRunner.PrepareAsync(ledger, plan, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoryboardException e)
+        {
+            return _console.Fail(ExitCodes.InvalidInput, e.Message);
+        }
+
+        PlanText.Write(_console.Output, jobs, final, provider.Name + (arguments.Sim ? " (simulator)" : baseAddress is null ? string.Empty : " at " + baseAddress));
+        _console.Output.WriteLine($"ledger {ledger.Path}");
         try
         {
             await using var session = arguments.Sim ? await SimulatorSession.OpenAsync(_console, cancellationToken).ConfigureAwait(false) : null;
-            using var client = session?.CreateClient(provider) ?? new HailuoClient(ClientFactory.Options(provider, key!));
+            using var client = session?.CreateClient(provider) ?? new HailuoClient(ClientFactory.Options(provider, key!, baseAddress));
             if (session is { StartedEmpty: true })
             {
-                await ForgetSimulatedTasksAsync(ledger, filmKey, plan).ConfigureAwait(false);
+                await ForgetSimulatedTasksAsync(ledger, jobs).ConfigureAwait(false);
             }
 
             var clock = session?.Clock ?? TimeProvider.System;
-            var jobs = new HailuoJobRunner(client, ledger, new LocalFolderSink(arguments.ClipsFolder), new HailuoJobOptions
+            var runner = new HailuoJobRunner(client, ledger, new LocalFolderSink(arguments.ClipsFolder), new HailuoJobOptions
             {
                 // Beside the sink's folder, so a landed download moves into place in one rename.
                 StagingFolder = Path.Combine(arguments.ClipsFolder, "staging"),
                 TimeProvider = clock,
             });
             var budget = arguments.Budget is { } cap ? new JobBudget(cap) : null;
-            var runner = new StoryboardRunner(jobs, tools);
+            var films = new StoryboardRunner(runner, tools);
             using var guard = new SubmitGuard(cancellationToken);
-            var result = await ShotProgress.RunAsync(_console, filmKey, plan, clock, guard.Observe, progress => runner.RunAsync(filmKey, plan, arguments.Out.FullName, progress, budget, guard.Token)).ConfigureAwait(false);
-            return Finish(result, arguments);
+            var result = await ShotProgress.RunAsync(_console, jobs, clock, guard.Observe, progress => films.RunAsync(jobs, arguments.FilmPath, progress, budget, guard.Token)).ConfigureAwait(false);
+            return await FinishAsync(jobs, result, tools, arguments, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            stored = await StoredAsync(ledger, filmKey, plan).ConfigureAwait(false);
+            var stored = await StoredAsync(ledger, jobs).ConfigureAwait(false);
             return _console.Fail(ExitCodes.Cancelled, $"cancelled with {ShotText.Shots(stored)} of {plan.Clips.Count} stored in the ledger {ledger.Path}. Run the same command again (same --out, same ledger) to resume: stored shots are not submitted again.");
         }
         catch (HailuoBudgetExceededException e)
@@ -103,20 +123,32 @@ internal sealed class FilmRun
         }
         catch (Exception e) when (e is HailuoException or IOException or UnauthorizedAccessException or HttpRequestException)
         {
-            return await FilmRecovery.ReportAsync(_console, e, ledger, filmKey, plan, arguments.Verbose).ConfigureAwait(false);
+            return await FilmRecovery.ReportAsync(_console, e, ledger, jobs, arguments.Verbose).ConfigureAwait(false);
         }
     }
 
     // The clips stay in FILE.clips beside the stitched film, so the film needs its own size twice.
     private static long FilmBytes(StoryboardPlan plan) => 2 * plan.Clips.Sum(c => VideoSize.Estimate(c.Request.Resolution!, c.Request.Duration!.Value));
 
-    private static async Task<int> StoredAsync(SqliteJobStore ledger, string filmKey, StoryboardPlan plan)
+    private static StoryboardPlan Draft(Storyboard storyboard, ProviderInfo provider)
+    {
+        try
+        {
+            return StoryboardPlanner.Plan(storyboard, provider, draft: true);
+        }
+        catch (StoryboardException e)
+        {
+            throw new StoryboardException("--draft: " + e.Message, e);
+        }
+    }
+
+    private static async Task<int> StoredAsync(SqliteJobStore ledger, StoryboardJobs jobs)
     {
         var stored = 0;
-        foreach (var clip in plan.Clips)
+        foreach (var shot in jobs.Shots)
         {
             // Read even after Ctrl-C: the message must say what the ledger holds.
-            if (await ledger.FindAsync(StoryboardRunner.ShotKey(filmKey, clip.Number), CancellationToken.None).ConfigureAwait(false) is { State: JobState.Stored })
+            if (await ledger.FindAsync(shot.Key, CancellationToken.None).ConfigureAwait(false) is { State: JobState.Stored })
             {
                 stored++;
             }
@@ -126,20 +158,20 @@ internal sealed class FilmRun
     }
 
     // The simulator of an earlier run took its tasks with it: a shot it had not finished is submitted again, at no cost.
-    private async Task ForgetSimulatedTasksAsync(SqliteJobStore ledger, string filmKey, StoryboardPlan plan)
+    private async Task ForgetSimulatedTasksAsync(SqliteJobStore ledger, StoryboardJobs jobs)
     {
-        foreach (var clip in plan.Clips)
+        foreach (var shot in jobs.Shots)
         {
-            if (await ledger.FindAsync(StoryboardRunner.ShotKey(filmKey, clip.Number), CancellationToken.None).ConfigureAwait(false) is { } job
+            if (await ledger.FindAsync(shot.Key, CancellationToken.None).ConfigureAwait(false) is { } job
                 && job.State is JobState.Submitting or JobState.Submitted or JobState.Completed or JobState.OutcomeUnknown)
             {
                 await ledger.SaveAsync(job with { State = JobState.Created, TaskId = null, SubmitSentAt = null, Error = null }, CancellationToken.None).ConfigureAwait(false);
-                _console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"shot {clip.Number}: its task {job.TaskId ?? "(not yet known)"} was on the earlier run's simulator, which kept it in memory only; submitting it again (simulated, no cost)"));
+                _console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"shot {shot.Clip.Number}: its task {job.TaskId ?? "(not yet known)"} was on the earlier run's simulator, which kept it in memory only; submitting it again (simulated, no cost)"));
             }
         }
     }
 
-    private int Finish(StoryboardResult result, FilmArguments arguments)
+    private async Task<int> FinishAsync(StoryboardJobs jobs, StoryboardResult result, VideoTools tools, FilmArguments arguments, CancellationToken cancellationToken)
     {
         if (result.Stopped is { } stopped)
         {
@@ -152,7 +184,18 @@ internal sealed class FilmRun
         var info = Mp4Info.Read(film.Path);
         var shape = info is null ? "not a readable MP4" : string.Create(CultureInfo.InvariantCulture, $"{info.Width}x{info.Height}, {info.Duration.TotalSeconds:0.0} s");
         var joined = film.StreamCopy ? "joined by stream copy" : "re-encoded to match";
-        _console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"saved {film.Path} ({new FileInfo(film.Path).Length:N0} bytes, {shape}; {film.Clips} clips {joined})"));
+        _console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"saved {(jobs.Plan.Draft ? "the draft " : string.Empty)}{film.Path} ({new FileInfo(film.Path).Length:N0} bytes, {shape}; {film.Clips} clips {joined})"));
+        try
+        {
+            var sheet = await new ContactSheet(tools).WriteAsync(jobs, result, arguments.ContactSheetPath, cancellationToken).ConfigureAwait(false);
+            _console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"contact sheet {sheet.Path} ({sheet.Width}x{sheet.Height}, {ShotText.Shots(sheet.Rows.Count)})"));
+        }
+        catch (FFMpegCore.Exceptions.FFMpegException e)
+        {
+            // The film is whole; a sheet ffmpeg cannot draw (no font) is said, not fatal.
+            _console.Error.WriteLine("warning: the contact sheet was not drawn: " + e.Message.Split('\n')[0]);
+        }
+
         return ExitCodes.Success;
     }
 }

@@ -20,20 +20,22 @@ internal sealed class ShotProgress : IProgress<JobEvent>
     private ProgressContext? _live;
     private List<ProgressTask> _rows = [];
 
-    private ShotProgress(CliConsole console, string filmKey, StoryboardPlan plan, TimeProvider clock, Action<JobEvent> observe)
+    private ShotProgress(CliConsole console, StoryboardJobs jobs, TimeProvider clock, Action<JobEvent> observe)
     {
+        var plan = jobs.Plan;
         _console = console;
         _observe = observe;
-        _shots = plan.Clips.ToDictionary(c => StoryboardRunner.ShotKey(filmKey, c.Number), c => c.Number, StringComparer.Ordinal);
+        _shots = jobs.Shots.ToDictionary(s => s.Key, s => s.Clip.Number, StringComparer.Ordinal);
         _clock = clock;
         _started = clock.GetTimestamp();
         _width = ShotText.Label(plan.Clips.Count, plan.Clips.Count).Length + "  0:00:00  submit outcome unknown".Length;
     }
 
     /// <summary>Runs <paramref name="run"/> with this display, and leaves its last state on screen; <paramref name="observe"/> sees every event first.</summary>
-    public static Task<T> RunAsync<T>(CliConsole console, string filmKey, StoryboardPlan plan, TimeProvider clock, Action<JobEvent> observe, Func<IProgress<JobEvent>, Task<T>> run)
+    public static Task<T> RunAsync<T>(CliConsole console, StoryboardJobs jobs, TimeProvider clock, Action<JobEvent> observe, Func<IProgress<JobEvent>, Task<T>> run)
     {
-        var progress = new ShotProgress(console, filmKey, plan, clock, observe);
+        var plan = jobs.Plan;
+        var progress = new ShotProgress(console, jobs, clock, observe);
         if (!LiveProgress.Fits(console.Output))
         {
             return run(progress);
@@ -41,7 +43,14 @@ internal sealed class ShotProgress : IProgress<JobEvent>
 
         return LiveProgress.Display(console.Output).StartAsync(context =>
         {
-            progress._rows = plan.Clips.Select(c => context.AddTask(Markup.Escape((ShotText.Label(c.Number, plan.Clips.Count) + "  waiting").PadRight(progress._width)), maxValue: 100)).ToList();
+            // A reused shot sends no events: its row says so from the start.
+            progress._rows = jobs.Shots.Select(s => context.AddTask(Markup.Escape((ShotText.Label(s.Clip.Number, plan.Clips.Count) + (s.Work == ShotWork.Reuse ? "  reused" : "  waiting")).PadRight(progress._width)), maxValue: 100)).ToList();
+            foreach (var (row, shot) in progress._rows.Zip(jobs.Shots).Where(r => r.Second.Work == ShotWork.Reuse))
+            {
+                row.Value = 100;
+                row.StopTask();
+            }
+
             progress._live = context;
             context.Refresh();
             return run(progress);

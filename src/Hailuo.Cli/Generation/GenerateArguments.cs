@@ -18,4 +18,5 @@ internal sealed record GenerateArguments(
     bool Verbose,
     bool Stitch = false,
     FileInfo? Ledger = null,
-    decimal? Budget = null);
+    decimal? Budget = null,
+    string? BaseUrl = null);

@@ -25,6 +25,12 @@ internal sealed class GenerateRun
             return _console.Fail(ExitCodes.InvalidInput, ProviderChoice.Unknown(arguments.Provider));
         }
 
+        var (baseAddress, wrongAddress) = ClientFactory.BaseAddress(arguments.BaseUrl, arguments.Sim);
+        if (wrongAddress is not null)
+        {
+            return _console.Fail(ExitCodes.InvalidInput, wrongAddress);
+        }
+
         if (arguments.Stitch)
         {
             return await RunStitchedAsync(arguments, provider, cancellationToken).ConfigureAwait(false);
@@ -57,18 +63,18 @@ internal sealed class GenerateRun
         }
 
         var cost = CostEstimate.For(provider, request);
-        _console.Output.WriteLine($"{request.Model} {request.EffectiveMode().ToWireName()} {request.Resolution ?? provider.Defaults.Resolution} {seconds.ToString(CultureInfo.InvariantCulture)} s on {provider.Name}{(arguments.Sim ? " (simulator)" : string.Empty)}: estimated {cost}");
+        _console.Output.WriteLine($"{request.Model} {request.EffectiveMode().ToWireName()} {request.Resolution ?? provider.Defaults.Resolution} {seconds.ToString(CultureInfo.InvariantCulture)} s on {provider.Name}{(arguments.Sim ? " (simulator)" : baseAddress is null ? string.Empty : " at " + baseAddress)}: estimated {cost}");
         try
         {
             await using var session = arguments.Sim ? await SimulatorSession.OpenAsync(_console, cancellationToken).ConfigureAwait(false) : null;
-            using var client = session?.CreateClient(provider) ?? new HailuoClient(ClientFactory.Options(provider, key!));
+            using var client = session?.CreateClient(provider) ?? new HailuoClient(ClientFactory.Options(provider, key!, baseAddress));
             cancellationToken.ThrowIfCancellationRequested();
 
             // Ctrl-C does not cut a submit on the wire: its answer holds the task id the recovery needs (the process ends anyway after 30 s).
             var task = await client.SubmitAsync(request, CancellationToken.None).ConfigureAwait(false);
             _console.Output.WriteLine($"task {task.Id} submitted");
             _console.TaskSubmitted?.Invoke(task);
-            var recovery = TaskRecovery.For(task, provider, arguments.Out, session is { StartedEmpty: false } ? session.Simulator.BaseAddress : null, session is { StartedEmpty: true });
+            var recovery = TaskRecovery.For(task, provider, arguments.Out, session is { StartedEmpty: false } ? session.Simulator.BaseAddress : baseAddress, session is { StartedEmpty: true });
             try
             {
                 var done = LiveProgress.Fits(_console.Output)
@@ -115,7 +121,7 @@ internal sealed class GenerateRun
         var storyboard = Storyboard.Repeat(request.Prompt!, seconds, request.Model!, request.Resolution ?? provider.Defaults.Resolution, request.Duration!.Value);
         storyboard.Shots[0].FirstFrameImage = request.FirstFrameImage;
         storyboard.Shots[^1].LastFrameImage = request.LastFrameImage;
-        var film = new FilmArguments(arguments.Out, arguments.Ledger, arguments.Budget, arguments.Sim, arguments.Verbose);
+        var film = new FilmArguments(arguments.Out, arguments.Ledger, arguments.Budget, arguments.Sim, arguments.Verbose) { BaseUrl = arguments.BaseUrl };
         return await new FilmRun(_console).RunAsync(storyboard, provider, film, cancellationToken).ConfigureAwait(false);
     }
 

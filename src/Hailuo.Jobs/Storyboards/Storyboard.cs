@@ -71,4 +71,8 @@ public sealed class Shot
     /// <summary>Last frame (URL or data URL): makes the shot first-and-last-frame.</summary>
     [JsonPropertyName("lastFrameImage")]
     public string? LastFrameImage { get; set; }
+
+    /// <summary>The take the film uses (1 is the first render); the newest take when missing. It must be in the ledger.</summary>
+    [JsonPropertyName("take")]
+    public int? Take { get; set; }
 }

@@ -51,7 +51,7 @@ public static class StoryboardFile
             return $"'{path.TrimStart('$', '.')}' is not a storyboard field{line}; allowed here: {string.Join(", ", owner.Properties.Select(p => p.Name))}.";
         }
 
-        return $"'{path.TrimStart('$', '.')}' is {value}{line}; it must be {Expected(property.PropertyType)}.";
+        return $"'{path.TrimStart('$', '.')}' is {value}{line}; it must be {(property.Name == "take" ? "a take number, 1 or more" : Expected(property.PropertyType))}.";
     }
 
     // The type whose member the path's last segment names: a shot under "shots[i]", else the storyboard.

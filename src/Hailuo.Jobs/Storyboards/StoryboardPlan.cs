@@ -9,7 +9,17 @@ namespace Hailuo.Jobs;
 /// <param name="Request">Its request; in chained mode a clip after the first gets its first frame at run time.</param>
 /// <param name="Cost">Its cost by the spec's prices.</param>
 /// <param name="ChainsFromPrevious">Whether its first frame is the previous clip's last frame.</param>
-public sealed record PlannedClip(int Number, VideoGenerationRequest Request, CostEstimate Cost, bool ChainsFromPrevious);
+public sealed record PlannedClip(int Number, VideoGenerationRequest Request, CostEstimate Cost, bool ChainsFromPrevious)
+{
+    /// <summary>The shot's prompt as written, without the camera brackets the request carries.</summary>
+    public string? Prompt { get; init; }
+
+    /// <summary>The shot's camera moves in the spec's words.</summary>
+    public IReadOnlyList<string> Camera { get; init; } = [];
+
+    /// <summary>The take the storyboard pins (1 is the first render), or null for the newest.</summary>
+    public int? PinnedTake { get; init; }
+}
 
 /// <summary>A storyboard checked against the spec and split into clips, with its cost, before anything is submitted.</summary>
 /// <param name="Provider">The provider's name.</param>
@@ -17,6 +27,9 @@ public sealed record PlannedClip(int Number, VideoGenerationRequest Request, Cos
 /// <param name="Clips">The clips in film order.</param>
 public sealed record StoryboardPlan(string Provider, StoryboardMode Mode, IReadOnlyList<PlannedClip> Clips)
 {
+    /// <summary>Whether this is the draft cut: the cheapest resolution and duration the spec allows; its shots are never a final's.</summary>
+    public bool Draft { get; init; }
+
     /// <summary>Seconds of film.</summary>
     public int Seconds => Clips.Sum(c => c.Cost.Seconds);
 

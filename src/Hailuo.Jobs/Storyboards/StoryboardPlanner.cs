@@ -6,9 +6,12 @@ namespace Hailuo.Jobs;
 /// <summary>Checks a storyboard against the spec and splits it into clips; every error names the field, the value and what is allowed.</summary>
 public static class StoryboardPlanner
 {
-    /// <summary>Plans <paramref name="storyboard"/> for <paramref name="provider"/>.</summary>
-    /// <exception cref="StoryboardException">The storyboard cannot be made as written.</exception>
-    public static StoryboardPlan Plan(Storyboard storyboard, ProviderInfo provider)
+    /// <summary>
+    /// Plans <paramref name="storyboard"/> for <paramref name="provider"/>; with <paramref name="draft"/>, at the cheapest
+    /// resolution and duration the spec allows for its model and modes, with the same prompts, camera moves and images.
+    /// </summary>
+    /// <exception cref="StoryboardException">The storyboard cannot be made as written, or a draft would cost no less.</exception>
+    public static StoryboardPlan Plan(Storyboard storyboard, ProviderInfo provider, bool draft = false)
     {
         ArgumentNullException.ThrowIfNull(storyboard);
         ArgumentNullException.ThrowIfNull(provider);
@@ -21,15 +24,30 @@ public static class StoryboardPlanner
             $"'model' is '{storyboard.Model}', which {provider.Name} does not serve; allowed: {string.Join(", ", provider.Models.Select(m => m.Id))}.");
         var resolution = storyboard.Resolution ?? provider.Defaults.Resolution;
         var duration = storyboard.Duration ?? provider.Defaults.Duration;
+        var modes = storyboard.Shots.Select((shot, i) => ModeOf(storyboard, shot, i)).ToList();
+        for (var i = 0; i < modes.Count; i++)
+        {
+            var rules = model.FindMode(modes[i]) ?? throw new StoryboardException(
+                $"shots[{i}] needs {modes[i].ToWireName()}, which {model.Id} does not offer; it offers {string.Join(", ", model.Modes.Select(m => m.Mode.ToWireName()))}.");
+            if (!rules.Allows(resolution, duration))
+            {
+                throw new StoryboardException(string.Create(CultureInfo.InvariantCulture,
+                    $"'resolution' {resolution} with 'duration' {duration} s is not allowed for {model.Id} {modes[i].ToWireName()} (shot {i + 1}); allowed: {rules.Describe()}."));
+            }
+        }
+
+        if (draft)
+        {
+            (resolution, duration) = DraftCut.Choose(provider, model, modes, resolution, duration);
+        }
+
         var clips = new List<PlannedClip>();
         for (var i = 0; i < storyboard.Shots.Count; i++)
         {
             var shot = storyboard.Shots[i];
-            var number = i + 1;
-            var chained = storyboard.Mode == StoryboardMode.Chained && i > 0;
-            if (chained && shot.FirstFrameImage is not null)
+            if (shot.Take is < 1)
             {
-                throw new StoryboardException($"shots[{i}].firstFrameImage is set, but in chained mode shot {number}'s first frame is shot {i}'s last frame; remove it or use independent mode.");
+                throw new StoryboardException(string.Create(CultureInfo.InvariantCulture, $"shots[{i}].take is {shot.Take}; it must be a take number, 1 or more (1 is the first render)."));
             }
 
             var request = new VideoGenerationRequest
@@ -41,20 +59,30 @@ public static class StoryboardPlanner
                 FirstFrameImage = shot.FirstFrameImage,
                 LastFrameImage = shot.LastFrameImage,
             };
-            var mode = chained ? (shot.LastFrameImage is null ? VideoMode.ImageToVideo : VideoMode.FirstAndLastFrame) : request.EffectiveMode();
-            var rules = model.FindMode(mode) ?? throw new StoryboardException(
-                $"shots[{i}] needs {mode.ToWireName()}, which {model.Id} does not offer; it offers {string.Join(", ", model.Modes.Select(m => m.Mode.ToWireName()))}.");
-            if (!rules.Allows(resolution, duration))
-            {
-                throw new StoryboardException(string.Create(CultureInfo.InvariantCulture,
-                    $"'resolution' {resolution} with 'duration' {duration} s is not allowed for {model.Id} {mode.ToWireName()} (shot {number}); allowed: {rules.Describe()}."));
-            }
-
             Validate(provider, request, i);
-            clips.Add(new PlannedClip(number, request, CostEstimate.For(provider, request), chained));
+            var chained = storyboard.Mode == StoryboardMode.Chained && i > 0;
+            clips.Add(new PlannedClip(i + 1, request, CostEstimate.For(provider, request), chained)
+            {
+                Prompt = shot.Prompt!.Trim(),
+                Camera = shot.Camera.ToList(),
+                PinnedTake = shot.Take,
+            });
         }
 
-        return new StoryboardPlan(provider.Name, storyboard.Mode, clips);
+        return new StoryboardPlan(provider.Name, storyboard.Mode, clips) { Draft = draft };
+    }
+
+    // In chained mode a shot after the first starts on the previous shot's last frame.
+    private static VideoMode ModeOf(Storyboard storyboard, Shot shot, int index)
+    {
+        var chained = storyboard.Mode == StoryboardMode.Chained && index > 0;
+        if (chained && shot.FirstFrameImage is not null)
+        {
+            throw new StoryboardException($"shots[{index}].firstFrameImage is set, but in chained mode shot {index + 1}'s first frame is shot {index}'s last frame; remove it or use independent mode.");
+        }
+
+        var request = new VideoGenerationRequest { FirstFrameImage = shot.FirstFrameImage, LastFrameImage = shot.LastFrameImage };
+        return chained ? (shot.LastFrameImage is null ? VideoMode.ImageToVideo : VideoMode.FirstAndLastFrame) : request.EffectiveMode();
     }
 
     private static string PromptOf(Shot shot, int index)
