@@ -15,5 +15,6 @@ internal static class ExitCodes
     public const int UrlExpired = 9;
     public const int SubmitOutcomeUnknown = 10;
     public const int FfmpegMissing = 11;
+    public const int ContractDrift = 12;
     public const int Cancelled = 130;
 }
