@@ -8,8 +8,8 @@ namespace Hailuo.MockServer.ContractSnapshots;
 /// <param name="Model">The model id.</param>
 /// <param name="Resolution">The resolution, as the spec names it.</param>
 /// <param name="Duration">Seconds.</param>
-/// <param name="Dollars">The spec's price of the clip.</param>
-public sealed record CheapestRender(string Model, string Resolution, int Duration, decimal Dollars)
+/// <param name="Dollars">The spec's price of the clip; null when the spec publishes none (allowed only against a simulator).</param>
+public sealed record CheapestRender(string Model, string Resolution, int Duration, decimal? Dollars)
 {
     /// <summary>The prompt of the paid render: plain, so no policy or prompt rule can refuse it.</summary>
     public const string Prompt = "A calm lake at dawn, contract probe";
@@ -30,6 +30,20 @@ public sealed record CheapestRender(string Model, string Resolution, int Duratio
         return priced.OrderBy(r => r.Dollars).FirstOrDefault();
     }
 
+    /// <summary>The shortest text-to-video clip at the lowest resolution, priced or not: a simulator charges nothing.</summary>
+    public static CheapestRender? Shortest(ProviderInfo provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        var clips =
+            from model in provider.Models
+            from mode in model.Modes
+            where mode.Mode == VideoMode.TextToVideo
+            from row in mode.Matrix
+            from duration in row.Durations
+            select new CheapestRender(model.Id, row.Resolution, duration, model.PricePerSecond(row.Resolution) * duration);
+        return clips.OrderBy(r => r.Duration).FirstOrDefault();
+    }
+
     /// <summary>The submit body, with the resolution as the provider's wire spells it.</summary>
     public string Body(ProviderInfo provider)
     {
@@ -46,5 +60,5 @@ public sealed record CheapestRender(string Model, string Resolution, int Duratio
     /// <summary>What the user is told before anything is sent.</summary>
     public string Describe(ProviderInfo provider) => string.Create(
         CultureInfo.InvariantCulture,
-        $"--spend-cheapest: one {Model} text-to-video clip at {Resolution} for {Duration} s on {provider?.Name}, ${Dollars:0.00} by the spec's prices");
+        $"--spend-cheapest: one {Model} text-to-video clip at {Resolution} for {Duration} s on {provider?.Name}, {(Dollars is { } dollars ? $"${dollars:0.00} by the spec's prices" : "price unpublished in the spec")}");
 }

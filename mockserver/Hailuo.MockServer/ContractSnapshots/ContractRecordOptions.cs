@@ -20,6 +20,9 @@ public sealed class ContractRecordOptions
     /// <summary>Adds the provider's cheapest real render (submit, status until done, file), priced before anything is sent.</summary>
     public bool SpendCheapest { get; init; }
 
+    /// <summary>Lets --spend-cheapest render a clip whose price the spec does not publish: only against a simulator, which charges nothing.</summary>
+    public bool AllowUnpublishedPrice { get; init; }
+
     /// <summary>The clock the render's status polls wait on; tests give a simulator's clock driver.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 

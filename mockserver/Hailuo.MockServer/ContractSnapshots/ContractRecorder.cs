@@ -41,12 +41,19 @@ public static class ContractRecorder
         if (options.SpendCheapest)
         {
             render = CheapestRender.Find(provider)
+                ?? (options.AllowUnpublishedPrice ? CheapestRender.Shortest(provider) : null)
                 ?? throw new ContractInputException($"--spend-cheapest: the spec publishes no price for any {provider.Name} text-to-video clip, so its cost cannot be stated; nothing was sent.");
             options.Log(render.Describe(provider) + "; sending it after the free probes.");
         }
 
         await EnsureListeningAsync(options, cancellationToken).ConfigureAwait(false);
         Directory.CreateDirectory(options.OutFolder);
+        var earlier = RecordingFolder.RemoveEarlierRecordings(options.OutFolder);
+        if (earlier > 0)
+        {
+            options.Log($"removed {earlier} earlier recordings from {options.OutFolder}");
+        }
+
         var folder = new RecordingFolder(options.OutFolder, provider.Name, options.ApiKey);
         var problems = new List<string>();
         using var proxy = WireMockServer.Start(ProxySettings(options, folder));

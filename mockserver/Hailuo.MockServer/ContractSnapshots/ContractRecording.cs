@@ -45,6 +45,10 @@ public static class ContractRecording
         };
     }
 
+    /// <summary>The mapping's Data.hailuoContract, or null when it is not a contract recording.</summary>
+    public static JsonObject? MarkOf(JsonObject mapping) =>
+        mapping?["Data"] is JsonObject data && data[Marker] is JsonObject mark ? mark : null;
+
     /// <summary>A Guid from a name, so recording again overwrites a mapping instead of adding one beside it.</summary>
     public static Guid StableGuid(string name)
     {
@@ -69,11 +73,11 @@ public static class ContractRecording
             throw new ContractInputException($"{path}: not a WireMock.Net mapping (not JSON: {e.Message})");
         }
 
-        var mark = mapping["Data"]?[Marker] as JsonObject
+        var mark = MarkOf(mapping)
             ?? throw new ContractInputException($"{path}: not a contract recording (no Data.{Marker}); make recordings with `hailuo contract record`.");
         var request = mapping["Request"] as JsonObject ?? throw new ContractInputException($"{path}: a contract recording needs a Request object.");
         var response = mapping["Response"] as JsonObject ?? throw new ContractInputException($"{path}: a contract recording needs a Response object.");
-        var method = (request["Methods"] as JsonArray)?.FirstOrDefault()?.GetValue<string>()
+        var method = AnswerText.Of((request["Methods"] as JsonArray)?.FirstOrDefault())
             ?? throw new ContractInputException($"{path}: Request.Methods is missing; a recording names its HTTP method.");
         var requestPath = Pattern(request["Path"]) ?? throw new ContractInputException($"{path}: Request.Path is missing; a recording names its path.");
         var status = response["StatusCode"] switch
@@ -82,15 +86,15 @@ public static class ContractRecording
             JsonValue v when v.GetValueKind() == JsonValueKind.String && int.TryParse(v.GetValue<string>(), out var s) => s,
             _ => throw new ContractInputException($"{path}: Response.StatusCode is missing; a recording keeps the HTTP status."),
         };
-        var key = mark["key"]?.GetValue<string>() switch
+        var key = AnswerText.Of(mark["key"]) switch
         {
             "wrong" => ProbeKey.Wrong,
             "account" or null => ProbeKey.Account,
             var other => throw new ContractInputException($"{path}: Data.{Marker}.key is '{other}'; allowed: account, wrong."),
         };
-        var probe = new ContractProbe(mark["probe"]?.GetValue<string>() ?? Path.GetFileNameWithoutExtension(path), method, requestPath + Query(request), Body(request), key);
+        var probe = new ContractProbe(AnswerText.Of(mark["probe"]) ?? Path.GetFileNameWithoutExtension(path), method, requestPath + Query(request), Body(request), key);
         var answer = new RecordedAnswerShape(status, Headers(response), AnswerBody(response));
-        return new RecordedExchange(Path.GetFileNameWithoutExtension(path), mark["provider"]?.GetValue<string>(), probe, answer);
+        return new RecordedExchange(Path.GetFileNameWithoutExtension(path), AnswerText.Of(mark["provider"]), probe, answer);
     }
 
     private static string? Pattern(JsonNode? node) => node switch
@@ -107,7 +111,7 @@ public static class ContractRecording
     private static string Query(JsonObject request)
     {
         var parameters = (request["Params"] as JsonArray ?? new JsonArray()).OfType<JsonObject>()
-            .Select(p => (Name: p["Name"]?.GetValue<string>(), Value: Pattern(p)))
+            .Select(p => (Name: AnswerText.Of(p["Name"]), Value: Pattern(p)))
             .Where(p => p.Name is not null)
             .Select(p => Uri.EscapeDataString(p.Name!) + "=" + Uri.EscapeDataString(p.Value ?? string.Empty))
             .ToArray();

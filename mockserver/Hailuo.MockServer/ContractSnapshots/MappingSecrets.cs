@@ -28,7 +28,7 @@ public static class MappingSecrets
         {
             if (request["Headers"] is JsonArray headers)
             {
-                foreach (var header in headers.OfType<JsonObject>().Where(h => h["Name"]?.GetValue<string>() is { } name && SecretRules.IsCredentialHeader(name)).ToArray())
+                foreach (var header in headers.OfType<JsonObject>().Where(h => AnswerText.Of(h["Name"]) is { } name && SecretRules.IsCredentialHeader(name)).ToArray())
                 {
                     found($"Request.Headers[{header["Name"]}]", "a credential header");
                     headers.Remove(header);
@@ -37,7 +37,7 @@ public static class MappingSecrets
 
             if (request["Params"] is JsonArray parameters)
             {
-                foreach (var parameter in parameters.OfType<JsonObject>().Where(p => p["Name"]?.GetValue<string>() is { } name && SecretRules.IsSecretParameter(name)))
+                foreach (var parameter in parameters.OfType<JsonObject>().Where(p => AnswerText.Of(p["Name"]) is { } name && SecretRules.IsSecretParameter(name)))
                 {
                     BlankPatterns(parameter, $"Request.Params[{parameter["Name"]}]", found);
                 }

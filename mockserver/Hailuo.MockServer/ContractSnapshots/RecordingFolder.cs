@@ -55,6 +55,29 @@ internal sealed class RecordingFolder : IFileSystemHandler
     /// <summary>The name of a probe's file: its position, then its name, so files sort in the order they were sent.</summary>
     public static string FileName(int index, ContractProbe probe) => $"{index:00}-{probe.Name}.json";
 
+    /// <summary>Deletes the contract recordings a previous run left in the folder (and no other file), so a probe dropped since leaves no stale snapshot.</summary>
+    public static int RemoveEarlierRecordings(string folder)
+    {
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json"))
+        {
+            try
+            {
+                if (JsonNode.Parse(File.ReadAllText(file)) is JsonObject mapping && ContractRecording.MarkOf(mapping) is not null)
+                {
+                    File.Delete(file);
+                    removed++;
+                }
+            }
+            catch (JsonException)
+            {
+                // Not JSON, so not ours: left alone.
+            }
+        }
+
+        return removed;
+    }
+
     /// <summary>Says which probe the next saved mapping belongs to; probes are sent one at a time.</summary>
     public void Expect(int index, ContractProbe probe)
     {

@@ -64,6 +64,7 @@ internal static class ContractCommand
                 ApiKey = key,
                 OutFolder = result.GetValue(output)!.FullName,
                 SpendCheapest = result.GetValue(spend),
+                AllowUnpublishedPrice = onSim,
                 Clock = (TimeProvider?)driver ?? TimeProvider.System,
                 Log = line => console.Output.WriteLine(line),
             };
