@@ -15,34 +15,11 @@ public sealed record CheapestRender(string Model, string Resolution, int Duratio
     public const string Prompt = "A calm lake at dawn, contract probe";
 
     /// <summary>The cheapest priced text-to-video pair of the provider, or null when the spec publishes no price for any.</summary>
-    public static CheapestRender? Find(ProviderInfo provider)
-    {
-        ArgumentNullException.ThrowIfNull(provider);
-        var priced =
-            from model in provider.Models
-            from mode in model.Modes
-            where mode.Mode == VideoMode.TextToVideo
-            from row in mode.Matrix
-            let price = model.PricePerSecond(row.Resolution)
-            where price is not null
-            from duration in row.Durations
-            select new CheapestRender(model.Id, row.Resolution, duration, price.Value * duration);
-        return priced.OrderBy(r => r.Dollars).FirstOrDefault();
-    }
+    public static CheapestRender? Find(ProviderInfo provider) =>
+        Clips(provider).Where(c => c.Dollars is not null).OrderBy(c => c.Dollars).FirstOrDefault();
 
     /// <summary>The shortest text-to-video clip at the lowest resolution, priced or not: a simulator charges nothing.</summary>
-    public static CheapestRender? Shortest(ProviderInfo provider)
-    {
-        ArgumentNullException.ThrowIfNull(provider);
-        var clips =
-            from model in provider.Models
-            from mode in model.Modes
-            where mode.Mode == VideoMode.TextToVideo
-            from row in mode.Matrix
-            from duration in row.Durations
-            select new CheapestRender(model.Id, row.Resolution, duration, model.PricePerSecond(row.Resolution) * duration);
-        return clips.OrderBy(r => r.Duration).FirstOrDefault();
-    }
+    public static CheapestRender? Shortest(ProviderInfo provider) => Clips(provider).OrderBy(c => c.Duration).FirstOrDefault();
 
     /// <summary>The submit body, with the resolution as the provider's wire spells it.</summary>
     public string Body(ProviderInfo provider)
@@ -55,6 +32,18 @@ public sealed record CheapestRender(string Model, string Resolution, int Duratio
             ["duration"] = Duration,
             ["resolution"] = provider.WireResolution(Resolution),
         }.ToJsonString();
+    }
+
+    private static IEnumerable<CheapestRender> Clips(ProviderInfo provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        return
+            from model in provider.Models
+            from mode in model.Modes
+            where mode.Mode == VideoMode.TextToVideo
+            from row in mode.Matrix
+            from duration in row.Durations
+            select new CheapestRender(model.Id, row.Resolution, duration, model.PricePerSecond(row.Resolution) * duration);
     }
 
     /// <summary>What the user is told before anything is sent.</summary>
