@@ -99,11 +99,7 @@ public sealed class ContractCommandTests : IDisposable
     [Fact]
     public async Task Verify_on_a_mapping_this_tool_did_not_record_names_the_file()
     {
-        var folder = Copy(Seeds("minimax"));
-        var file = Path.Combine(folder, "01-submit.json");
-        var mapping = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
-        mapping.Remove("Data");
-        File.WriteAllText(file, mapping.ToJsonString());
+        var (folder, file) = EditedSeed(mapping => mapping.Remove("Data"));
 
         var (exit, _, error) = await Run(_ => null, "contract", "verify", folder);
 
@@ -114,15 +110,11 @@ public sealed class ContractCommandTests : IDisposable
     [Fact]
     public async Task Verify_refuses_a_recording_that_still_holds_a_secret_naming_the_file_and_field()
     {
-        var folder = Copy(Seeds("minimax"));
-        var file = Path.Combine(folder, "01-submit.json");
-        var mapping = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
-        mapping["Request"]!["Headers"] = new JsonArray(new JsonObject
+        var (folder, file) = EditedSeed(mapping => mapping["Request"]!["Headers"] = new JsonArray(new JsonObject
         {
             ["Name"] = "Authorization",
             ["Matchers"] = new JsonArray(new JsonObject { ["Name"] = "ExactMatcher", ["Pattern"] = "Bearer " + Key }),
-        });
-        File.WriteAllText(file, mapping.ToJsonString());
+        }));
 
         var (exit, output, error) = await Run(_ => null, "contract", "verify", folder);
 
@@ -150,6 +142,17 @@ public sealed class ContractCommandTests : IDisposable
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
+    }
+
+    /// <summary>A copy of the MiniMax seed recordings with its submit mapping edited.</summary>
+    private (string Folder, string File) EditedSeed(Action<JsonObject> edit)
+    {
+        var folder = Copy(Seeds("minimax"));
+        var file = Path.Combine(folder, "01-submit.json");
+        var mapping = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+        edit(mapping);
+        File.WriteAllText(file, mapping.ToJsonString());
+        return (folder, file);
     }
 
     private string Copy(string source)
