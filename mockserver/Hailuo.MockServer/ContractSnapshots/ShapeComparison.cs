@@ -123,7 +123,7 @@ public static class ShapeComparison
             var word = value.GetValue<string>();
             return dialect.StatusMeaning(word) is { } meaning
                 ? $"status word '{word}' ({meaning})"
-                : $"status word '{word}' (not a {dialect.Dialect} status word of the spec: {string.Join(", ", dialect.StatusWords.Keys)})";
+                : $"status word '{word}' (not in the spec's {dialect.Dialect} status words: {string.Join(", ", dialect.StatusWords.Keys)})";
         }
 
         return $"{name} {value.ToJsonString()}";
