@@ -22,6 +22,7 @@ internal static class CliApp
             CostCommand.Create(console),
             ValidateCommand.Create(console),
             SimCommand.Create(console),
+            ContractCommand.Create(console),
         };
         root.Options.Add(CliOptions.Verbose);
         return root;

@@ -40,6 +40,9 @@ internal sealed class CliConsole
     /// <summary>Called once `hailuo sim` listens, so tests know when to call it.</summary>
     public Action? SimulatorListening { get; init; }
 
+    /// <summary>Reads an environment variable such as MINIMAX_API_KEY; tests give their own.</summary>
+    public Func<string, string?> EnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
+
     public IAnsiConsole Output { get; }
 
     public TextWriter Error { get; }

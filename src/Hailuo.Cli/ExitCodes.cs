@@ -17,5 +17,6 @@ internal static class ExitCodes
     public const int FfmpegMissing = 11;
     public const int OutputNotWritable = 12;
     public const int VideoNotSaved = 13;
+    public const int ContractDrift = 14;
     public const int Cancelled = 130;
 }
