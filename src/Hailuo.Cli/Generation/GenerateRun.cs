@@ -50,7 +50,7 @@ internal sealed class GenerateRun
         }
 
         var cost = CostEstimate.For(provider, request);
-        _console.Output.WriteLine($"{request.Model} {request.EffectiveMode().ToWireName()} {request.Resolution ?? provider.Defaults.Resolution} {(request.Duration ?? provider.Defaults.Duration).ToString(CultureInfo.InvariantCulture)} s on {provider.Name}{(arguments.Sim ? " (simulator)" : string.Empty)}: estimated {cost}");
+        _console.Output.WriteLine($"{request.Model} {request.EffectiveMode().ToWireName()} {provider.ResolutionFor(request)} {provider.DurationFor(request).ToString(CultureInfo.InvariantCulture)} s on {provider.Name}{(arguments.Sim ? " (simulator)" : string.Empty)}: estimated {cost}");
         try
         {
             await using var session = arguments.Sim ? await SimulatorSession.OpenAsync(_console, cancellationToken).ConfigureAwait(false) : null;
