@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One entry point on a fresh machine with the .NET 10 SDK: `bash build.sh test` installs what the tests need
-# beyond the SDK (ffprobe from ffmpeg, Java 17 and the WireMock jar for the interop tests), then builds and tests.
+# beyond the SDK (ffprobe from ffmpeg, Java 17 and the WireMock jar for the interop tests, MiniMax's pinned npm client), then builds and tests.
 set -uo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -39,6 +39,16 @@ set_up() {
       npm ci --prefix tools/wiremock --no-audit --no-fund >/dev/null || say "npm ci --prefix tools/wiremock failed; the WireMock interop tests will say so"
     else
       say "without npm the WireMock jar is not installed; the WireMock interop tests will say so"
+    fi
+  fi
+  # MiniMax's own JavaScript client (an MCP server), pinned by tools/minimax-mcp-js/package-lock.json, runs against the simulator.
+  if [ ! -f tools/minimax-mcp-js/node_modules/minimax-mcp-js/build/index.js ]; then
+    command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+    if command -v npm >/dev/null 2>&1; then
+      say "installing MiniMax's JS client (npm ci --prefix tools/minimax-mcp-js)"
+      npm ci --prefix tools/minimax-mcp-js --no-audit --no-fund >/dev/null || say "npm ci --prefix tools/minimax-mcp-js failed; the real-client tests will say so"
+    else
+      say "without npm MiniMax's JS client is not installed; the real-client tests will say so"
     fi
   fi
   return 0

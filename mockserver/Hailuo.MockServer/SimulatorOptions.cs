@@ -33,6 +33,9 @@ public sealed class SimulatorOptions
     /// <summary>Which documented status words the APIMart dialect writes; the design card's by default.</summary>
     public ApiMartStatusWords ApiMartStatusWords { get; set; } = ApiMartStatusWords.DesignCard;
 
+    /// <summary>How API errors travel: as each real service does by default (MiniMax inside HTTP 200), or all as HTTP status, or all in the body.</summary>
+    public ErrorTransport ErrorTransport { get; set; } = ErrorTransport.Documented;
+
     /// <summary>Requests per minute allowed for each key before 429; null means no limit.</summary>
     public int? RequestsPerMinute { get; set; }
 
@@ -80,6 +83,11 @@ public sealed class SimulatorOptions
         if (!Enum.IsDefined(ApiMartStatusWords))
         {
             throw new InvalidOperationException($"Simulator ApiMartStatusWords is {ApiMartStatusWords}; use {string.Join(", ", Enum.GetNames<ApiMartStatusWords>())}.");
+        }
+
+        if (!Enum.IsDefined(ErrorTransport))
+        {
+            throw new InvalidOperationException($"Simulator ErrorTransport is {ErrorTransport}; use {string.Join(", ", Enum.GetNames<ErrorTransport>())}.");
         }
 
         if (RequestsPerMinute is <= 0)

@@ -16,7 +16,7 @@ public sealed class AnalyzerTests
     public static TheoryData<string, string, string, string> Cases => new()
     {
         // id, the initializer, the text the diagnostic points at, a part of its message
-        { "HLU1001", "Model = \"MiniMax-Hailuo-04\", Prompt = \"x\"", "\"MiniMax-Hailuo-04\"", "'model' is 'MiniMax-Hailuo-04', which no provider of the spec offers; allowed: MiniMax-Hailuo-02, MiniMax-Hailuo-03, MiniMax-Hailuo-2.3, MiniMax-Hailuo-2.3-Fast" },
+        { "HLU1001", "Model = \"MiniMax-Hailuo-04\", Prompt = \"x\"", "\"MiniMax-Hailuo-04\"", "'model' is 'MiniMax-Hailuo-04', which no provider of the spec offers; allowed: I2V-01, I2V-01-Director, I2V-01-live, MiniMax-Hailuo-02, MiniMax-Hailuo-03, MiniMax-Hailuo-2.3, MiniMax-Hailuo-2.3-Fast, S2V-01, T2V-01, T2V-01-Director" },
         { "HLU1002", "Model = \"MiniMax-Hailuo-02\", Resolution = \"1080p\", Duration = 10", "10 }", "'duration' is 10 at 1080p, which MiniMax-Hailuo-02 text-to-video does not allow; allowed: APIMart: 5 s at 1080p; MiniMax: 6 s at 1080p" },
         { "HLU1002", "Model = \"MiniMax-Hailuo-2.3\", Resolution = \"512p\", Duration = 6", "\"512p\"", "'resolution' is '512p', which MiniMax-Hailuo-2.3 text-to-video does not offer with this duration; allowed: MiniMax: 768p (6, 10 s), 1080p (6 s)" },
         { "HLU1002", "Model = \"MiniMax-Hailuo-2.3-Fast\", Resolution = \"768p\"", "\"768p\"", "MiniMax: no text-to-video" },

@@ -55,10 +55,10 @@ public sealed class Hailuo02TextToVideoAt512p
     internal Hailuo02TextToVideoAt512p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>5 seconds at 512p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "512p", 5, pricePerSecond: null);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "512p", 5, dollars: null);
 
     /// <summary>10 seconds at 512p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "512p", 10, pricePerSecond: null);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "512p", 10, dollars: null);
 }
 
 /// <summary>MiniMax-Hailuo-02 text-to-video at 768p on APIMart: choose a duration.</summary>
@@ -69,10 +69,10 @@ public sealed class Hailuo02TextToVideoAt768p
     internal Hailuo02TextToVideoAt768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>5 seconds at 768p; estimated cost $0.20.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "768p", 5, pricePerSecond: 0.04m);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "768p", 5, dollars: 0.20m);
 
     /// <summary>10 seconds at 768p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "768p", 10, pricePerSecond: 0.04m);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "768p", 10, dollars: 0.40m);
 }
 
 /// <summary>MiniMax-Hailuo-02 text-to-video at 1080p on APIMart: choose a duration.</summary>
@@ -83,7 +83,7 @@ public sealed class Hailuo02TextToVideoAt1080p
     internal Hailuo02TextToVideoAt1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>5 seconds at 1080p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "1080p", 5, pricePerSecond: 0.08m);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "1080p", 5, dollars: 0.40m);
 }
 
 /// <summary>MiniMax-Hailuo-02 image-to-video on APIMart: choose a resolution.</summary>
@@ -111,10 +111,10 @@ public sealed class Hailuo02ImageToVideoAt512p
     internal Hailuo02ImageToVideoAt512p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>5 seconds at 512p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "512p", 5, pricePerSecond: null);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "512p", 5, dollars: null);
 
     /// <summary>10 seconds at 512p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "512p", 10, pricePerSecond: null);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "512p", 10, dollars: null);
 }
 
 /// <summary>MiniMax-Hailuo-02 image-to-video at 768p on APIMart: choose a duration.</summary>
@@ -125,10 +125,10 @@ public sealed class Hailuo02ImageToVideoAt768p
     internal Hailuo02ImageToVideoAt768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>5 seconds at 768p; estimated cost $0.20.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "768p", 5, pricePerSecond: 0.04m);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "768p", 5, dollars: 0.20m);
 
     /// <summary>10 seconds at 768p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "768p", 10, pricePerSecond: 0.04m);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "768p", 10, dollars: 0.40m);
 }
 
 /// <summary>MiniMax-Hailuo-02 image-to-video at 1080p on APIMart: choose a duration.</summary>
@@ -139,7 +139,7 @@ public sealed class Hailuo02ImageToVideoAt1080p
     internal Hailuo02ImageToVideoAt1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>5 seconds at 1080p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "1080p", 5, pricePerSecond: 0.08m);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "1080p", 5, dollars: 0.40m);
 }
 
 /// <summary>MiniMax-Hailuo-02 first-and-last-frame on APIMart: choose a resolution.</summary>
@@ -167,10 +167,10 @@ public sealed class Hailuo02FirstAndLastFrameAt512p
     internal Hailuo02FirstAndLastFrameAt512p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>5 seconds at 512p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "512p", 5, pricePerSecond: null);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "512p", 5, dollars: null);
 
     /// <summary>10 seconds at 512p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "512p", 10, pricePerSecond: null);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "512p", 10, dollars: null);
 }
 
 /// <summary>MiniMax-Hailuo-02 first-and-last-frame at 768p on APIMart: choose a duration.</summary>
@@ -181,10 +181,10 @@ public sealed class Hailuo02FirstAndLastFrameAt768p
     internal Hailuo02FirstAndLastFrameAt768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>5 seconds at 768p; estimated cost $0.20.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "768p", 5, pricePerSecond: 0.04m);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "768p", 5, dollars: 0.20m);
 
     /// <summary>10 seconds at 768p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "768p", 10, pricePerSecond: 0.04m);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "768p", 10, dollars: 0.40m);
 }
 
 /// <summary>MiniMax-Hailuo-02 first-and-last-frame at 1080p on APIMart: choose a duration.</summary>
@@ -195,5 +195,5 @@ public sealed class Hailuo02FirstAndLastFrameAt1080p
     internal Hailuo02FirstAndLastFrameAt1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>5 seconds at 1080p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "1080p", 5, pricePerSecond: 0.08m);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "1080p", 5, dollars: 0.40m);
 }

@@ -55,10 +55,10 @@ public sealed class Hailuo03TextToVideoAt768p
     internal Hailuo03TextToVideoAt768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>5 seconds at 768p; estimated cost $0.20.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "768p", 5, pricePerSecond: 0.04m);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "768p", 5, dollars: 0.20m);
 
     /// <summary>10 seconds at 768p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "768p", 10, pricePerSecond: 0.04m);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "768p", 10, dollars: 0.40m);
 }
 
 /// <summary>MiniMax-Hailuo-03 text-to-video at 1080p on APIMart: choose a duration.</summary>
@@ -69,7 +69,7 @@ public sealed class Hailuo03TextToVideoAt1080p
     internal Hailuo03TextToVideoAt1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>5 seconds at 1080p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "1080p", 5, pricePerSecond: 0.08m);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "1080p", 5, dollars: 0.40m);
 }
 
 /// <summary>MiniMax-Hailuo-03 image-to-video on APIMart: choose a resolution.</summary>
@@ -94,10 +94,10 @@ public sealed class Hailuo03ImageToVideoAt768p
     internal Hailuo03ImageToVideoAt768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>5 seconds at 768p; estimated cost $0.20.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "768p", 5, pricePerSecond: 0.04m);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "768p", 5, dollars: 0.20m);
 
     /// <summary>10 seconds at 768p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "768p", 10, pricePerSecond: 0.04m);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "768p", 10, dollars: 0.40m);
 }
 
 /// <summary>MiniMax-Hailuo-03 image-to-video at 1080p on APIMart: choose a duration.</summary>
@@ -108,7 +108,7 @@ public sealed class Hailuo03ImageToVideoAt1080p
     internal Hailuo03ImageToVideoAt1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>5 seconds at 1080p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "1080p", 5, pricePerSecond: 0.08m);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "1080p", 5, dollars: 0.40m);
 }
 
 /// <summary>MiniMax-Hailuo-03 first-and-last-frame on APIMart: choose a resolution.</summary>
@@ -133,10 +133,10 @@ public sealed class Hailuo03FirstAndLastFrameAt768p
     internal Hailuo03FirstAndLastFrameAt768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>5 seconds at 768p; estimated cost $0.20.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "768p", 5, pricePerSecond: 0.04m);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "768p", 5, dollars: 0.20m);
 
     /// <summary>10 seconds at 768p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "768p", 10, pricePerSecond: 0.04m);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "768p", 10, dollars: 0.40m);
 }
 
 /// <summary>MiniMax-Hailuo-03 first-and-last-frame at 1080p on APIMart: choose a duration.</summary>
@@ -147,7 +147,7 @@ public sealed class Hailuo03FirstAndLastFrameAt1080p
     internal Hailuo03FirstAndLastFrameAt1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>5 seconds at 1080p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "1080p", 5, pricePerSecond: 0.08m);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "1080p", 5, dollars: 0.40m);
 }
 
 /// <summary>MiniMax-Hailuo-03 subject-reference on APIMart: choose a resolution.</summary>
@@ -172,10 +172,10 @@ public sealed class Hailuo03SubjectReferenceAt768p
     internal Hailuo03SubjectReferenceAt768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>5 seconds at 768p; estimated cost $0.20.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "768p", 5, pricePerSecond: 0.04m);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "768p", 5, dollars: 0.20m);
 
     /// <summary>10 seconds at 768p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "768p", 10, pricePerSecond: 0.04m);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "768p", 10, dollars: 0.40m);
 }
 
 /// <summary>MiniMax-Hailuo-03 subject-reference at 1080p on APIMart: choose a duration.</summary>
@@ -186,5 +186,5 @@ public sealed class Hailuo03SubjectReferenceAt1080p
     internal Hailuo03SubjectReferenceAt1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>5 seconds at 1080p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "1080p", 5, pricePerSecond: 0.08m);
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "1080p", 5, dollars: 0.40m);
 }

@@ -20,7 +20,7 @@ public sealed partial class ApiMartRequestValidator : global::FluentValidation.A
         // Model known, then the mode it offers, then one cross-field rule for the resolution x duration pair.
         RuleFor(r => r.Model).Custom((model, context) => global::Hailuo.Contracts.RequestChecks.Model(Provider, model, context));
         RuleFor(r => r).Custom((request, context) => global::Hailuo.Contracts.RequestChecks.ModeAndMatrix(Provider, request, context));
-        RuleFor(r => r.Prompt).Custom((prompt, context) => global::Hailuo.Contracts.RequestChecks.Prompt(global::Hailuo.Contracts.HailuoSpec.Prompt, global::Hailuo.Contracts.HailuoSpec.Camera, prompt, context));
+        RuleFor(r => r).Custom((request, context) => global::Hailuo.Contracts.RequestChecks.Prompt(Provider, global::Hailuo.Contracts.HailuoSpec.Prompt, global::Hailuo.Contracts.HailuoSpec.Camera, request, context));
         RuleFor(r => r).Custom((request, context) => global::Hailuo.Contracts.RequestChecks.Images(request, context));
         RuleFor(r => r.CallbackUrl).Custom((url, context) => global::Hailuo.Contracts.RequestChecks.CallbackUrl(url, context));
     }

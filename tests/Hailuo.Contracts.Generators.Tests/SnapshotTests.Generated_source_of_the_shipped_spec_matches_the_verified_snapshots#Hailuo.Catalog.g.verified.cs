@@ -30,6 +30,7 @@ public static partial class HailuoSpec
     public static global::System.Collections.Generic.IReadOnlyList<global::Hailuo.Contracts.ResolutionInfo> Resolutions { get; } = new global::Hailuo.Contracts.ResolutionInfo[]
     {
         new("512p", Width: 910, Height: 512),
+        new("720p", Width: 1280, Height: 720),
         new("768p", Width: 1366, Height: 768),
         new("1080p", Width: 1920, Height: 1080),
     };
@@ -53,7 +54,8 @@ public static partial class HailuoSpec
         },
         errorCodes: new global::System.Collections.Generic.Dictionary<int, string>
         {
-        });
+        },
+        errorsInBody: false);
 
     /// <summary>The MiniMax wire dialect: endpoints, status words and error codes (minimax-video-query (status words), seed-002 (error codes 1002-1026), minimax-video-generation (2013), minimax-error-codes (1000 unknown error and 1024 internal error, both 'retry later')).</summary>
     public static global::Hailuo.Contracts.DialectInfo MiniMaxDialect { get; } = new(
@@ -79,7 +81,9 @@ public static partial class HailuoSpec
             [2013] = "invalid-parameters",
             [1000] = "server-error",
             [1024] = "server-error",
-        });
+        },
+        errorsInBody: true,
+        traceIdHeader: "Trace-Id");
 
     /// <summary>Every wire dialect of this spec file.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::Hailuo.Contracts.DialectInfo> Dialects { get; } = new[] { ApiMartDialect, MiniMaxDialect };
@@ -110,25 +114,25 @@ public static partial class HailuoSpec
                 prices: new global::Hailuo.Contracts.PriceInfo[] { new("512p", null), new("768p", 0.04m), new("1080p", 0.08m) },
                 modes: new global::Hailuo.Contracts.ModeInfo[]
                 {
-                    new(global::Hailuo.Contracts.VideoMode.TextToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("512p", new[] { 5, 10 }), new("768p", new[] { 5, 10 }), new("1080p", new[] { 5 }) }),
-                    new(global::Hailuo.Contracts.VideoMode.ImageToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("512p", new[] { 5, 10 }), new("768p", new[] { 5, 10 }), new("1080p", new[] { 5 }) }),
-                    new(global::Hailuo.Contracts.VideoMode.FirstAndLastFrame, new global::Hailuo.Contracts.MatrixRow[] { new("512p", new[] { 5, 10 }), new("768p", new[] { 5, 10 }), new("1080p", new[] { 5 }) }),
+                    new(global::Hailuo.Contracts.VideoMode.TextToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("512p", new[] { 5, 10 }), new("768p", new[] { 5, 10 }), new("1080p", new[] { 5 }) }, requires: new[] { "model", "prompt" }),
+                    new(global::Hailuo.Contracts.VideoMode.ImageToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("512p", new[] { 5, 10 }), new("768p", new[] { 5, 10 }), new("1080p", new[] { 5 }) }, requires: new[] { "model", "prompt" }),
+                    new(global::Hailuo.Contracts.VideoMode.FirstAndLastFrame, new global::Hailuo.Contracts.MatrixRow[] { new("512p", new[] { 5, 10 }), new("768p", new[] { 5, 10 }), new("1080p", new[] { 5 }) }, requires: new[] { "model", "prompt" }),
                 }),
             new(
                 "MiniMax-Hailuo-03",
                 prices: new global::Hailuo.Contracts.PriceInfo[] { new("768p", 0.04m), new("1080p", 0.08m) },
                 modes: new global::Hailuo.Contracts.ModeInfo[]
                 {
-                    new(global::Hailuo.Contracts.VideoMode.TextToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 5, 10 }), new("1080p", new[] { 5 }) }),
-                    new(global::Hailuo.Contracts.VideoMode.ImageToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 5, 10 }), new("1080p", new[] { 5 }) }),
-                    new(global::Hailuo.Contracts.VideoMode.FirstAndLastFrame, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 5, 10 }), new("1080p", new[] { 5 }) }),
-                    new(global::Hailuo.Contracts.VideoMode.SubjectReference, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 5, 10 }), new("1080p", new[] { 5 }) }),
+                    new(global::Hailuo.Contracts.VideoMode.TextToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 5, 10 }), new("1080p", new[] { 5 }) }, requires: new[] { "model", "prompt" }),
+                    new(global::Hailuo.Contracts.VideoMode.ImageToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 5, 10 }), new("1080p", new[] { 5 }) }, requires: new[] { "model", "prompt" }),
+                    new(global::Hailuo.Contracts.VideoMode.FirstAndLastFrame, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 5, 10 }), new("1080p", new[] { 5 }) }, requires: new[] { "model", "prompt" }),
+                    new(global::Hailuo.Contracts.VideoMode.SubjectReference, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 5, 10 }), new("1080p", new[] { 5 }) }, requires: new[] { "model", "prompt" }),
                 }),
         },
         api: global::Hailuo.Contracts.ProviderApi.ApiMart<global::Hailuo.Contracts.IApiMartVideoApi>(static (api, request, key, ct) => api.SubmitAsync(request, key, ct), static (api, id, key, ct) => api.GetTaskAsync(id, key, ct)),
         validator: static () => new ApiMartRequestValidator());
 
-    /// <summary>MiniMax (minimax-video-generation).</summary>
+    /// <summary>MiniMax (minimax-t2v, minimax-i2v, minimax-fl2v, minimax-s2v (their model enums list no video-01: that name is refused)).</summary>
     public static global::Hailuo.Contracts.ProviderInfo MiniMax { get; } = new(
         name: "MiniMax",
         dialect: global::Hailuo.Contracts.WireDialect.MiniMax,
@@ -140,28 +144,81 @@ public static partial class HailuoSpec
         {
             new(
                 "MiniMax-Hailuo-02",
-                prices: new global::Hailuo.Contracts.PriceInfo[] { new("512p", null), new("768p", null), new("1080p", null) },
+                prices: new global::Hailuo.Contracts.PriceInfo[] { new("512p", null, new global::System.Collections.Generic.Dictionary<int, decimal> { [6] = 0.1m, [10] = 0.15m }), new("768p", null, new global::System.Collections.Generic.Dictionary<int, decimal> { [6] = 0.28m, [10] = 0.56m }), new("1080p", null, new global::System.Collections.Generic.Dictionary<int, decimal> { [6] = 0.49m }) },
                 modes: new global::Hailuo.Contracts.ModeInfo[]
                 {
-                    new(global::Hailuo.Contracts.VideoMode.TextToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 6, 10 }), new("1080p", new[] { 6 }) }),
-                    new(global::Hailuo.Contracts.VideoMode.ImageToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("512p", new[] { 6, 10 }), new("768p", new[] { 6, 10 }), new("1080p", new[] { 6 }) }),
-                    new(global::Hailuo.Contracts.VideoMode.FirstAndLastFrame, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 6, 10 }), new("1080p", new[] { 6 }) }),
+                    new(global::Hailuo.Contracts.VideoMode.TextToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 6, 10 }), new("1080p", new[] { 6 }) }, requires: new[] { "model", "prompt" }),
+                    new(global::Hailuo.Contracts.VideoMode.ImageToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("512p", new[] { 6, 10 }), new("768p", new[] { 6, 10 }), new("1080p", new[] { 6 }) }, requires: new[] { "model", "first_frame_image" }),
+                    new(global::Hailuo.Contracts.VideoMode.FirstAndLastFrame, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 6, 10 }), new("1080p", new[] { 6 }) }, requires: new[] { "model", "first_frame_image", "last_frame_image" }),
                 }),
             new(
                 "MiniMax-Hailuo-2.3",
-                prices: new global::Hailuo.Contracts.PriceInfo[] { new("768p", null), new("1080p", null) },
+                prices: new global::Hailuo.Contracts.PriceInfo[] { new("768p", null, new global::System.Collections.Generic.Dictionary<int, decimal> { [6] = 0.28m, [10] = 0.56m }), new("1080p", null, new global::System.Collections.Generic.Dictionary<int, decimal> { [6] = 0.49m }) },
                 modes: new global::Hailuo.Contracts.ModeInfo[]
                 {
-                    new(global::Hailuo.Contracts.VideoMode.TextToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 6, 10 }), new("1080p", new[] { 6 }) }),
-                    new(global::Hailuo.Contracts.VideoMode.ImageToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 6, 10 }), new("1080p", new[] { 6 }) }),
+                    new(global::Hailuo.Contracts.VideoMode.TextToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 6, 10 }), new("1080p", new[] { 6 }) }, requires: new[] { "model", "prompt" }),
+                    new(global::Hailuo.Contracts.VideoMode.ImageToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 6, 10 }), new("1080p", new[] { 6 }) }, requires: new[] { "model", "first_frame_image" }),
                 }),
             new(
                 "MiniMax-Hailuo-2.3-Fast",
-                prices: new global::Hailuo.Contracts.PriceInfo[] { new("768p", null), new("1080p", null) },
+                prices: new global::Hailuo.Contracts.PriceInfo[] { new("768p", null, new global::System.Collections.Generic.Dictionary<int, decimal> { [6] = 0.19m, [10] = 0.32m }), new("1080p", null, new global::System.Collections.Generic.Dictionary<int, decimal> { [6] = 0.33m }) },
                 modes: new global::Hailuo.Contracts.ModeInfo[]
                 {
-                    new(global::Hailuo.Contracts.VideoMode.ImageToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 6, 10 }), new("1080p", new[] { 6 }) }),
-                }),
+                    new(global::Hailuo.Contracts.VideoMode.ImageToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 6, 10 }), new("1080p", new[] { 6 }) }, requires: new[] { "model", "first_frame_image" }),
+                },
+                cameraCommands: false),
+            new(
+                "I2V-01",
+                prices: new global::Hailuo.Contracts.PriceInfo[] { new("720p", null) },
+                modes: new global::Hailuo.Contracts.ModeInfo[]
+                {
+                    new(global::Hailuo.Contracts.VideoMode.ImageToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("720p", new[] { 6 }) }, requires: new[] { "model", "first_frame_image" }),
+                },
+                defaults: new("720p", 6),
+                cameraCommands: false),
+            new(
+                "I2V-01-Director",
+                prices: new global::Hailuo.Contracts.PriceInfo[] { new("720p", null) },
+                modes: new global::Hailuo.Contracts.ModeInfo[]
+                {
+                    new(global::Hailuo.Contracts.VideoMode.ImageToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("720p", new[] { 6 }) }, requires: new[] { "model", "first_frame_image" }),
+                },
+                defaults: new("720p", 6)),
+            new(
+                "I2V-01-live",
+                prices: new global::Hailuo.Contracts.PriceInfo[] { new("720p", null) },
+                modes: new global::Hailuo.Contracts.ModeInfo[]
+                {
+                    new(global::Hailuo.Contracts.VideoMode.ImageToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("720p", new[] { 6 }) }, requires: new[] { "model", "first_frame_image" }),
+                },
+                defaults: new("720p", 6),
+                cameraCommands: false),
+            new(
+                "S2V-01",
+                prices: new global::Hailuo.Contracts.PriceInfo[] { new("720p", null) },
+                modes: new global::Hailuo.Contracts.ModeInfo[]
+                {
+                    new(global::Hailuo.Contracts.VideoMode.SubjectReference, new global::Hailuo.Contracts.MatrixRow[] { new("720p", new[] { 6 }) }, requires: new[] { "model", "subject_reference" }),
+                },
+                defaults: new("720p", 6),
+                cameraCommands: false),
+            new(
+                "T2V-01",
+                prices: new global::Hailuo.Contracts.PriceInfo[] { new("720p", null) },
+                modes: new global::Hailuo.Contracts.ModeInfo[]
+                {
+                    new(global::Hailuo.Contracts.VideoMode.TextToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("720p", new[] { 6 }) }, requires: new[] { "model", "prompt" }),
+                },
+                defaults: new("720p", 6),
+                cameraCommands: false),
+            new(
+                "T2V-01-Director",
+                prices: new global::Hailuo.Contracts.PriceInfo[] { new("720p", null) },
+                modes: new global::Hailuo.Contracts.ModeInfo[]
+                {
+                    new(global::Hailuo.Contracts.VideoMode.TextToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("720p", new[] { 6 }) }, requires: new[] { "model", "prompt" }),
+                },
+                defaults: new("720p", 6)),
         },
         api: global::Hailuo.Contracts.ProviderApi.MiniMax<global::Hailuo.Contracts.IMiniMaxVideoApi>(static (api, request, key, ct) => api.SubmitAsync(request, key, ct), static (api, id, key, ct) => api.GetTaskAsync(id, key, ct), static (api, id, key, ct) => api.RetrieveFileAsync(id, key, ct)),
         validator: static () => new MiniMaxRequestValidator());

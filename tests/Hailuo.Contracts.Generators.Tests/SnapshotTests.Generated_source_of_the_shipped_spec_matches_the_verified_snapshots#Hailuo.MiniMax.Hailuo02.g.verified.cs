@@ -5,7 +5,7 @@
 
 namespace Hailuo.Contracts.MiniMax;
 
-/// <summary>MiniMax-Hailuo-02 on MiniMax: text-to-video, image-to-video, first-and-last-frame (unifically-hailuo).</summary>
+/// <summary>MiniMax-Hailuo-02 on MiniMax: text-to-video, image-to-video, first-and-last-frame (minimax-t2v, minimax-i2v, minimax-fl2v).</summary>
 public static partial class Hailuo02
 {
     /// <summary>The model id on the wire.</summary>
@@ -17,8 +17,14 @@ public static partial class Hailuo02
     /// <summary>Starts a request for image-to-video; then choose a resolution: 512p, 768p, 1080p.</summary>
     public static Hailuo02ImageToVideo ImageToVideo(global::Hailuo.Contracts.Prompt prompt, global::Hailuo.Contracts.ImageReference firstFrame) => new(global::Hailuo.Contracts.VideoDraft.ImageToVideo(prompt, firstFrame));
 
+    /// <summary>Starts a request for image-to-video without a prompt, which the provider documents as optional (minimax-i2v (512P only with a first frame; prompt optional), as unifically-hailuo also says).</summary>
+    public static Hailuo02ImageToVideo ImageToVideo(global::Hailuo.Contracts.ImageReference firstFrame) => new(global::Hailuo.Contracts.VideoDraft.ImageToVideo(firstFrame));
+
     /// <summary>Starts a request for first-and-last-frame; then choose a resolution: 768p, 1080p.</summary>
     public static Hailuo02FirstAndLastFrame FirstAndLastFrame(global::Hailuo.Contracts.Prompt prompt, global::Hailuo.Contracts.ImageReference firstFrame, global::Hailuo.Contracts.ImageReference lastFrame) => new(global::Hailuo.Contracts.VideoDraft.FirstAndLastFrame(prompt, firstFrame, lastFrame));
+
+    /// <summary>Starts a request for first-and-last-frame without a prompt, which the provider documents as optional (minimax-fl2v (last frame only at 768P/1080P; prompt optional)).</summary>
+    public static Hailuo02FirstAndLastFrame FirstAndLastFrame(global::Hailuo.Contracts.ImageReference firstFrame, global::Hailuo.Contracts.ImageReference lastFrame) => new(global::Hailuo.Contracts.VideoDraft.FirstAndLastFrame(firstFrame, lastFrame));
 
     /// <summary>Every duration, in seconds, that some mode and resolution of this model allows.</summary>
     public static class Durations
@@ -51,11 +57,11 @@ public sealed class Hailuo02TextToVideoAt768p
 
     internal Hailuo02TextToVideoAt768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
-    /// <summary>6 seconds at 768p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo02.ModelId, "768p", 6, pricePerSecond: null);
+    /// <summary>6 seconds at 768p; estimated cost $0.28.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo02.ModelId, "768p", 6, dollars: 0.28m);
 
-    /// <summary>10 seconds at 768p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo02.ModelId, "768p", 10, pricePerSecond: null);
+    /// <summary>10 seconds at 768p; estimated cost $0.56.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo02.ModelId, "768p", 10, dollars: 0.56m);
 }
 
 /// <summary>MiniMax-Hailuo-02 text-to-video at 1080p on MiniMax: choose a duration.</summary>
@@ -65,8 +71,8 @@ public sealed class Hailuo02TextToVideoAt1080p
 
     internal Hailuo02TextToVideoAt1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
-    /// <summary>6 seconds at 1080p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo02.ModelId, "1080p", 6, pricePerSecond: null);
+    /// <summary>6 seconds at 1080p; estimated cost $0.49.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo02.ModelId, "1080p", 6, dollars: 0.49m);
 }
 
 /// <summary>MiniMax-Hailuo-02 image-to-video on MiniMax: choose a resolution.</summary>
@@ -93,11 +99,11 @@ public sealed class Hailuo02ImageToVideoAt512p
 
     internal Hailuo02ImageToVideoAt512p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
-    /// <summary>6 seconds at 512p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo02.ModelId, "512p", 6, pricePerSecond: null);
+    /// <summary>6 seconds at 512p; estimated cost $0.10.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo02.ModelId, "512p", 6, dollars: 0.1m);
 
-    /// <summary>10 seconds at 512p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo02.ModelId, "512p", 10, pricePerSecond: null);
+    /// <summary>10 seconds at 512p; estimated cost $0.15.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo02.ModelId, "512p", 10, dollars: 0.15m);
 }
 
 /// <summary>MiniMax-Hailuo-02 image-to-video at 768p on MiniMax: choose a duration.</summary>
@@ -107,11 +113,11 @@ public sealed class Hailuo02ImageToVideoAt768p
 
     internal Hailuo02ImageToVideoAt768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
-    /// <summary>6 seconds at 768p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo02.ModelId, "768p", 6, pricePerSecond: null);
+    /// <summary>6 seconds at 768p; estimated cost $0.28.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo02.ModelId, "768p", 6, dollars: 0.28m);
 
-    /// <summary>10 seconds at 768p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo02.ModelId, "768p", 10, pricePerSecond: null);
+    /// <summary>10 seconds at 768p; estimated cost $0.56.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo02.ModelId, "768p", 10, dollars: 0.56m);
 }
 
 /// <summary>MiniMax-Hailuo-02 image-to-video at 1080p on MiniMax: choose a duration.</summary>
@@ -121,8 +127,8 @@ public sealed class Hailuo02ImageToVideoAt1080p
 
     internal Hailuo02ImageToVideoAt1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
-    /// <summary>6 seconds at 1080p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo02.ModelId, "1080p", 6, pricePerSecond: null);
+    /// <summary>6 seconds at 1080p; estimated cost $0.49.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo02.ModelId, "1080p", 6, dollars: 0.49m);
 }
 
 /// <summary>MiniMax-Hailuo-02 first-and-last-frame on MiniMax: choose a resolution.</summary>
@@ -146,11 +152,11 @@ public sealed class Hailuo02FirstAndLastFrameAt768p
 
     internal Hailuo02FirstAndLastFrameAt768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
-    /// <summary>6 seconds at 768p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo02.ModelId, "768p", 6, pricePerSecond: null);
+    /// <summary>6 seconds at 768p; estimated cost $0.28.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo02.ModelId, "768p", 6, dollars: 0.28m);
 
-    /// <summary>10 seconds at 768p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo02.ModelId, "768p", 10, pricePerSecond: null);
+    /// <summary>10 seconds at 768p; estimated cost $0.56.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo02.ModelId, "768p", 10, dollars: 0.56m);
 }
 
 /// <summary>MiniMax-Hailuo-02 first-and-last-frame at 1080p on MiniMax: choose a duration.</summary>
@@ -160,6 +166,6 @@ public sealed class Hailuo02FirstAndLastFrameAt1080p
 
     internal Hailuo02FirstAndLastFrameAt1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
-    /// <summary>6 seconds at 1080p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo02.ModelId, "1080p", 6, pricePerSecond: null);
+    /// <summary>6 seconds at 1080p; estimated cost $0.49.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo02.ModelId, "1080p", 6, dollars: 0.49m);
 }

@@ -5,7 +5,7 @@
 
 namespace Hailuo.Contracts.MiniMax;
 
-/// <summary>MiniMax-Hailuo-2.3 on MiniMax: text-to-video, image-to-video (toapis-hailuo-2.3).</summary>
+/// <summary>MiniMax-Hailuo-2.3 on MiniMax: text-to-video, image-to-video (minimax-t2v, minimax-i2v; toapis-hailuo-2.3 agrees).</summary>
 public static partial class Hailuo23
 {
     /// <summary>The model id on the wire.</summary>
@@ -16,6 +16,9 @@ public static partial class Hailuo23
 
     /// <summary>Starts a request for image-to-video; then choose a resolution: 768p, 1080p.</summary>
     public static Hailuo23ImageToVideo ImageToVideo(global::Hailuo.Contracts.Prompt prompt, global::Hailuo.Contracts.ImageReference firstFrame) => new(global::Hailuo.Contracts.VideoDraft.ImageToVideo(prompt, firstFrame));
+
+    /// <summary>Starts a request for image-to-video without a prompt, which the provider documents as optional (minimax-i2v (prompt optional)).</summary>
+    public static Hailuo23ImageToVideo ImageToVideo(global::Hailuo.Contracts.ImageReference firstFrame) => new(global::Hailuo.Contracts.VideoDraft.ImageToVideo(firstFrame));
 
     /// <summary>Every duration, in seconds, that some mode and resolution of this model allows.</summary>
     public static class Durations
@@ -48,11 +51,11 @@ public sealed class Hailuo23TextToVideoAt768p
 
     internal Hailuo23TextToVideoAt768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
-    /// <summary>6 seconds at 768p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23.ModelId, "768p", 6, pricePerSecond: null);
+    /// <summary>6 seconds at 768p; estimated cost $0.28.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23.ModelId, "768p", 6, dollars: 0.28m);
 
-    /// <summary>10 seconds at 768p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23.ModelId, "768p", 10, pricePerSecond: null);
+    /// <summary>10 seconds at 768p; estimated cost $0.56.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23.ModelId, "768p", 10, dollars: 0.56m);
 }
 
 /// <summary>MiniMax-Hailuo-2.3 text-to-video at 1080p on MiniMax: choose a duration.</summary>
@@ -62,8 +65,8 @@ public sealed class Hailuo23TextToVideoAt1080p
 
     internal Hailuo23TextToVideoAt1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
-    /// <summary>6 seconds at 1080p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23.ModelId, "1080p", 6, pricePerSecond: null);
+    /// <summary>6 seconds at 1080p; estimated cost $0.49.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23.ModelId, "1080p", 6, dollars: 0.49m);
 }
 
 /// <summary>MiniMax-Hailuo-2.3 image-to-video on MiniMax: choose a resolution.</summary>
@@ -87,11 +90,11 @@ public sealed class Hailuo23ImageToVideoAt768p
 
     internal Hailuo23ImageToVideoAt768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
-    /// <summary>6 seconds at 768p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23.ModelId, "768p", 6, pricePerSecond: null);
+    /// <summary>6 seconds at 768p; estimated cost $0.28.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23.ModelId, "768p", 6, dollars: 0.28m);
 
-    /// <summary>10 seconds at 768p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23.ModelId, "768p", 10, pricePerSecond: null);
+    /// <summary>10 seconds at 768p; estimated cost $0.56.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23.ModelId, "768p", 10, dollars: 0.56m);
 }
 
 /// <summary>MiniMax-Hailuo-2.3 image-to-video at 1080p on MiniMax: choose a duration.</summary>
@@ -101,6 +104,6 @@ public sealed class Hailuo23ImageToVideoAt1080p
 
     internal Hailuo23ImageToVideoAt1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
-    /// <summary>6 seconds at 1080p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23.ModelId, "1080p", 6, pricePerSecond: null);
+    /// <summary>6 seconds at 1080p; estimated cost $0.49.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23.ModelId, "1080p", 6, dollars: 0.49m);
 }

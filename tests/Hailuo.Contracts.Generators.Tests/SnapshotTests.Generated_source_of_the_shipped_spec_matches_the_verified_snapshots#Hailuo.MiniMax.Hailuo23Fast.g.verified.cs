@@ -5,7 +5,7 @@
 
 namespace Hailuo.Contracts.MiniMax;
 
-/// <summary>MiniMax-Hailuo-2.3-Fast on MiniMax: image-to-video (toapis-hailuo-2.3).</summary>
+/// <summary>MiniMax-Hailuo-2.3-Fast on MiniMax: image-to-video (minimax-i2v (image-to-video only); toapis-hailuo-2.3 agrees).</summary>
 public static partial class Hailuo23Fast
 {
     /// <summary>The model id on the wire.</summary>
@@ -13,6 +13,9 @@ public static partial class Hailuo23Fast
 
     /// <summary>Starts a request for image-to-video; then choose a resolution: 768p, 1080p.</summary>
     public static Hailuo23FastImageToVideo ImageToVideo(global::Hailuo.Contracts.Prompt prompt, global::Hailuo.Contracts.ImageReference firstFrame) => new(global::Hailuo.Contracts.VideoDraft.ImageToVideo(prompt, firstFrame));
+
+    /// <summary>Starts a request for image-to-video without a prompt, which the provider documents as optional (minimax-i2v (image-to-video only; prompt optional)).</summary>
+    public static Hailuo23FastImageToVideo ImageToVideo(global::Hailuo.Contracts.ImageReference firstFrame) => new(global::Hailuo.Contracts.VideoDraft.ImageToVideo(firstFrame));
 
     /// <summary>Every duration, in seconds, that some mode and resolution of this model allows.</summary>
     public static class Durations
@@ -45,11 +48,11 @@ public sealed class Hailuo23FastImageToVideoAt768p
 
     internal Hailuo23FastImageToVideoAt768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
-    /// <summary>6 seconds at 768p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23Fast.ModelId, "768p", 6, pricePerSecond: null);
+    /// <summary>6 seconds at 768p; estimated cost $0.19.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23Fast.ModelId, "768p", 6, dollars: 0.19m);
 
-    /// <summary>10 seconds at 768p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23Fast.ModelId, "768p", 10, pricePerSecond: null);
+    /// <summary>10 seconds at 768p; estimated cost $0.32.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23Fast.ModelId, "768p", 10, dollars: 0.32m);
 }
 
 /// <summary>MiniMax-Hailuo-2.3-Fast image-to-video at 1080p on MiniMax: choose a duration.</summary>
@@ -59,6 +62,6 @@ public sealed class Hailuo23FastImageToVideoAt1080p
 
     internal Hailuo23FastImageToVideoAt1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
-    /// <summary>6 seconds at 1080p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23Fast.ModelId, "1080p", 6, pricePerSecond: null);
+    /// <summary>6 seconds at 1080p; estimated cost $0.33.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23Fast.ModelId, "1080p", 6, dollars: 0.33m);
 }

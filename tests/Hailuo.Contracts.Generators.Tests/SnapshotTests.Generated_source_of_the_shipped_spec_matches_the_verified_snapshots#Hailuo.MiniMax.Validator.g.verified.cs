@@ -7,7 +7,7 @@ using FluentValidation;
 
 namespace Hailuo.Contracts;
 
-/// <summary>Checks an untyped request against what MiniMax allows (MiniMax-Hailuo-02, MiniMax-Hailuo-2.3, MiniMax-Hailuo-2.3-Fast) before any byte is sent.</summary>
+/// <summary>Checks an untyped request against what MiniMax allows (MiniMax-Hailuo-02, MiniMax-Hailuo-2.3, MiniMax-Hailuo-2.3-Fast, I2V-01, I2V-01-Director, I2V-01-live, S2V-01, T2V-01, T2V-01-Director) before any byte is sent.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Hailuo.Contracts.Generators", "1.0")]
 public sealed partial class MiniMaxRequestValidator : global::FluentValidation.AbstractValidator<global::Hailuo.Contracts.VideoGenerationRequest>
 {
@@ -20,7 +20,7 @@ public sealed partial class MiniMaxRequestValidator : global::FluentValidation.A
         // Model known, then the mode it offers, then one cross-field rule for the resolution x duration pair.
         RuleFor(r => r.Model).Custom((model, context) => global::Hailuo.Contracts.RequestChecks.Model(Provider, model, context));
         RuleFor(r => r).Custom((request, context) => global::Hailuo.Contracts.RequestChecks.ModeAndMatrix(Provider, request, context));
-        RuleFor(r => r.Prompt).Custom((prompt, context) => global::Hailuo.Contracts.RequestChecks.Prompt(global::Hailuo.Contracts.HailuoSpec.Prompt, global::Hailuo.Contracts.HailuoSpec.Camera, prompt, context));
+        RuleFor(r => r).Custom((request, context) => global::Hailuo.Contracts.RequestChecks.Prompt(Provider, global::Hailuo.Contracts.HailuoSpec.Prompt, global::Hailuo.Contracts.HailuoSpec.Camera, request, context));
         RuleFor(r => r).Custom((request, context) => global::Hailuo.Contracts.RequestChecks.Images(request, context));
         RuleFor(r => r.CallbackUrl).Custom((url, context) => global::Hailuo.Contracts.RequestChecks.CallbackUrl(url, context));
     }

@@ -11,6 +11,9 @@ public static class Resolutions
     /// <summary>512p: 910 x 512 pixels for a landscape 16:9 clip.</summary>
     public const string R512p = "512p";
 
+    /// <summary>720p: 1280 x 720 pixels for a landscape 16:9 clip.</summary>
+    public const string R720p = "720p";
+
     /// <summary>768p: 1366 x 768 pixels for a landscape 16:9 clip.</summary>
     public const string R768p = "768p";
 
@@ -18,5 +21,5 @@ public static class Resolutions
     public const string R1080p = "1080p";
 
     /// <summary>Every resolution of the spec, lowest first.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<string> All { get; } = new[] { R512p, R768p, R1080p };
+    public static global::System.Collections.Generic.IReadOnlyList<string> All { get; } = new[] { R512p, R720p, R768p, R1080p };
 }

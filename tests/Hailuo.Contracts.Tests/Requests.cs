@@ -8,7 +8,7 @@ internal static class Requests
     // A 1x1 PNG; only its form matters to the validators.
     public const string DataUrl = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
-    public static VideoGenerationRequest For(string model, string mode, string? resolution, int? duration, string prompt = "A cat runs on the grass")
+    public static VideoGenerationRequest For(string model, string mode, string? resolution, int? duration, string? prompt = "A cat runs on the grass")
     {
         var request = new VideoGenerationRequest { Model = model, Prompt = prompt, Resolution = resolution, Duration = duration };
         switch (mode)

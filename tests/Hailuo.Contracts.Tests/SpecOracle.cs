@@ -10,7 +10,7 @@ internal static class SpecOracle
 {
     public static readonly string[] Modes = { "text-to-video", "image-to-video", "first-and-last-frame", "subject-reference" };
 
-    public static readonly string[] CandidateResolutions = { "512p", "768p", "1080p", "1440p" };
+    public static readonly string[] CandidateResolutions = { "512p", "720p", "768p", "1080p", "1440p" };
 
     public static readonly int[] CandidateDurations = { 5, 6, 8, 10 };
 
@@ -48,6 +48,22 @@ internal static class SpecOracle
 
         return null;
     }
+
+    /// <summary>Whether the mode's "requires" list (default: model and prompt) names the prompt.</summary>
+    public static bool RequiresPrompt(string provider, string model, string mode) =>
+        Mode(provider, model, mode) is not { } m || !m.TryGetProperty("requires", out var requires)
+        || requires.EnumerateArray().Any(f => f.GetString() == "prompt");
+
+    /// <summary>Every (provider, model, mode) of the spec with one allowed cell of its matrix.</summary>
+    public static IEnumerable<(string Provider, string Model, string Mode, string Resolution, int Duration)> ModeCells() =>
+        Models().SelectMany(pm => Modes.Select(mode => (pm, mode, entry: Mode(pm.Provider, pm.Model, mode))))
+            .Where(x => x.entry is not null)
+            .Select(x =>
+            {
+                var row = x.entry!.Value.GetProperty("matrix").EnumerateObject().First();
+                return (x.pm.Provider, x.pm.Model, x.mode, row.Name, row.Value.EnumerateArray().First().GetInt32());
+            })
+            .ToList();
 
     public static int PromptMaxLength => Document.Value.RootElement.GetProperty("prompt").GetProperty("maxLength").GetInt32();
 

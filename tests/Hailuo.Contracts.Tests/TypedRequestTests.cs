@@ -35,7 +35,7 @@ public sealed class TypedRequestTests
     [Fact]
     public void An_unpublished_price_is_an_unknown_cost_not_zero()
     {
-        var typed = MiniMax.Hailuo02.ImageToVideo("x", Frame).At512p().Seconds6();
+        var typed = MiniMax.I2V01.ImageToVideo("x", Frame).At720p().Seconds6();
 
         Assert.Null(typed.EstimatedCost.Dollars);
         Assert.Equal("unknown (price not published)", typed.EstimatedCost.ToString());
@@ -68,7 +68,7 @@ public sealed class TypedRequestTests
     [Fact]
     public void The_catalog_lists_each_resolution_with_its_pixel_size()
     {
-        Assert.Equal(new[] { "512p", "768p", "1080p" }, HailuoSpec.Resolutions.Select(r => r.Name));
+        Assert.Equal(new[] { "512p", "720p", "768p", "1080p" }, HailuoSpec.Resolutions.Select(r => r.Name));
         Assert.Equal(Resolutions.All, HailuoSpec.Resolutions.Select(r => r.Name));
         Assert.All(HailuoSpec.Resolutions, r => Assert.Equal(int.Parse(r.Name.TrimEnd('p'), System.Globalization.CultureInfo.InvariantCulture), r.Height));
     }

@@ -83,7 +83,8 @@ public sealed class ValidatorMatrixTests
     [Theory]
     [InlineData("APIMart", null, "'model' is required; APIMart offers: MiniMax-Hailuo-02, MiniMax-Hailuo-03.")]
     [InlineData("APIMart", "MiniMax-Hailuo-2.3", "'model' is 'MiniMax-Hailuo-2.3', which APIMart does not offer; allowed: MiniMax-Hailuo-02, MiniMax-Hailuo-03.")]
-    [InlineData("MiniMax", "minimax-hailuo-02", "'model' is 'minimax-hailuo-02', which MiniMax does not offer; allowed: MiniMax-Hailuo-02, MiniMax-Hailuo-2.3, MiniMax-Hailuo-2.3-Fast.")]
+    [InlineData("MiniMax", "minimax-hailuo-02", "'model' is 'minimax-hailuo-02', which MiniMax does not offer; allowed: MiniMax-Hailuo-02, MiniMax-Hailuo-2.3, MiniMax-Hailuo-2.3-Fast, I2V-01, I2V-01-Director, I2V-01-live, S2V-01, T2V-01, T2V-01-Director.")]
+    [InlineData("MiniMax", "video-01", "'model' is 'video-01', which MiniMax does not offer; allowed: MiniMax-Hailuo-02, MiniMax-Hailuo-2.3, MiniMax-Hailuo-2.3-Fast, I2V-01, I2V-01-Director, I2V-01-live, S2V-01, T2V-01, T2V-01-Director.")]
     public void An_unknown_model_is_rejected_with_the_models_the_provider_offers(string provider, string? model, string message)
     {
         var result = HailuoValidators.For(provider)!.Validate(new VideoGenerationRequest { Model = model, Prompt = "x" });

@@ -8,7 +8,7 @@ public sealed class AuthAndRateLimitTests
 {
     [Theory]
     [MemberData(nameof(Cases.KindsAndDialects), MemberType = typeof(Cases))]
-    public async Task Missing_bearer_key_gets_401_and_minimax_code_1004(SimulatorKind kind, WireDialect dialect)
+    public async Task Missing_bearer_key_is_refused_as_authentication_in_the_dialects_transport_with_minimax_code_1004(SimulatorKind kind, WireDialect dialect)
     {
         await using var sim = await Simulators.StartAsync(kind);
         using var client = TestClient.For(sim, key: null);
@@ -16,7 +16,7 @@ public sealed class AuthAndRateLimitTests
         using var response = await client.SubmitAsync(dialect, TestClient.Valid(dialect));
         var body = await TestClient.ReadJsonAsync(response);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(TestClient.ErrorStatus(dialect, HttpStatusCode.Unauthorized), response.StatusCode);
         if (dialect == WireDialect.MiniMax)
         {
             Assert.Equal(1004, body.GetProperty("base_resp").GetProperty("status_code").GetInt32());
@@ -31,7 +31,7 @@ public sealed class AuthAndRateLimitTests
 
     [Theory]
     [MemberData(nameof(Cases.KindsAndDialects), MemberType = typeof(Cases))]
-    public async Task Unknown_key_gets_401_without_echoing_it_and_an_accepted_key_passes(SimulatorKind kind, WireDialect dialect)
+    public async Task Unknown_key_is_refused_without_echoing_it_and_an_accepted_key_passes(SimulatorKind kind, WireDialect dialect)
     {
         await using var sim = await Simulators.StartAsync(kind, new SimulatorOptions { AcceptedKeys = { "sk-good" } });
         using var stranger = TestClient.For(sim, "sk-wrong-secret");
@@ -41,14 +41,14 @@ public sealed class AuthAndRateLimitTests
         var rejectedText = await rejected.Content.ReadAsStringAsync();
         using var accepted = await member.SubmitAsync(dialect, TestClient.Valid(dialect));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, rejected.StatusCode);
+        Assert.Equal(TestClient.ErrorStatus(dialect, HttpStatusCode.Unauthorized), rejected.StatusCode);
         Assert.DoesNotContain("sk-wrong-secret", rejectedText, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
     }
 
     [Theory]
     [MemberData(nameof(Cases.KindsAndDialects), MemberType = typeof(Cases))]
-    public async Task Requests_over_the_per_minute_limit_get_429_with_retry_after_until_the_window_passes(SimulatorKind kind, WireDialect dialect)
+    public async Task Requests_over_the_per_minute_limit_are_refused_with_retry_after_until_the_window_passes(SimulatorKind kind, WireDialect dialect)
     {
         await using var sim = await Simulators.StartAsync(kind, new SimulatorOptions { RequestsPerMinute = 2 });
         using var client = TestClient.For(sim);
@@ -63,7 +63,7 @@ public sealed class AuthAndRateLimitTests
         sim.Clock.Advance(TimeSpan.FromSeconds(1));
         using var allowed = await client.Http.GetAsync(TestClient.StatusPath(dialect, id));
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal(TestClient.ErrorStatus(dialect, HttpStatusCode.TooManyRequests), limited.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(45), limited.Headers.RetryAfter?.Delta);
         Assert.Equal(TimeSpan.FromSeconds(1), stillLimited.Headers.RetryAfter?.Delta);
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);

@@ -84,7 +84,7 @@ public sealed class DownloadTests
         using var late = await client.Http.GetAsync("/v1/files/retrieve?file_id=" + fileId);
         var file = (await TestClient.ReadJsonAsync(late)).GetProperty("file");
 
-        Assert.Equal(HttpStatusCode.NotFound, early.StatusCode);
+        Assert.Equal(TestClient.ErrorStatus(WireDialect.MiniMax, HttpStatusCode.NotFound), early.StatusCode);
         Assert.Equal(HttpStatusCode.OK, late.StatusCode);
         Assert.Equal(long.Parse(fileId, System.Globalization.CultureInfo.InvariantCulture), file.GetProperty("file_id").GetInt64());
         Assert.Equal("video_generation", file.GetProperty("purpose").GetString());

@@ -83,7 +83,7 @@ public sealed class FileRetentionTests
         var body = await TestClient.ReadJsonAsync(gone);
 
         Assert.Equal(HttpStatusCode.OK, lastMoment.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Equal(TestClient.ErrorStatus(WireDialect.MiniMax, HttpStatusCode.NotFound), gone.StatusCode);
         Assert.Equal(2013, body.GetProperty("base_resp").GetProperty("status_code").GetInt32());
         Assert.Contains("deleted", body.GetProperty("base_resp").GetProperty("status_msg").GetString(), StringComparison.Ordinal);
         Assert.Equal("Success", await client.StatusWordAsync(WireDialect.MiniMax, id));

@@ -122,7 +122,7 @@ public sealed class ImageUploadTests
         using var response = await client.SubmitAsync(WireDialect.MiniMax, request);
         var body = await TestClient.ReadJsonAsync(response);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(TestClient.ErrorStatus(WireDialect.MiniMax, HttpStatusCode.BadRequest), response.StatusCode);
         Assert.Equal(2013, body.GetProperty("base_resp").GetProperty("status_code").GetInt32());
         Assert.Equal("last_frame_image", body.GetProperty("details")[0].GetProperty("field").GetString());
     }

@@ -131,9 +131,9 @@ public sealed class LifecycleTests
         using var byOtherDialect = await owner.Http.GetAsync(TestClient.StatusPath(other, id));
         using var unknown = await owner.Http.GetAsync(TestClient.StatusPath(dialect, "404"));
 
-        Assert.Equal(HttpStatusCode.NotFound, byStranger.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, byOtherDialect.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(TestClient.ErrorStatus(dialect, HttpStatusCode.NotFound), byStranger.StatusCode);
+        Assert.Equal(TestClient.ErrorStatus(other, HttpStatusCode.NotFound), byOtherDialect.StatusCode);
+        Assert.Equal(TestClient.ErrorStatus(dialect, HttpStatusCode.NotFound), unknown.StatusCode);
     }
 
     [Theory]

@@ -48,7 +48,7 @@ public sealed class ValidationTests
 
     [Theory]
     [MemberData(nameof(Rules))]
-    public async Task Request_breaking_a_spec_rule_gets_400_naming_the_fields_the_validator_names(SimulatorKind kind, WireDialect dialect, string rule)
+    public async Task Request_breaking_a_spec_rule_is_refused_naming_the_fields_the_validator_names(SimulatorKind kind, WireDialect dialect, string rule)
     {
         var request = Breaking[rule](dialect);
         var expected = HailuoValidators.For(Cases.Provider(dialect).Name)!.Validate(request).Errors;
@@ -59,7 +59,7 @@ public sealed class ValidationTests
         using var response = await client.SubmitAsync(dialect, request);
         var body = await TestClient.ReadJsonAsync(response);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(TestClient.ErrorStatus(dialect, HttpStatusCode.BadRequest), response.StatusCode);
         var details = dialect == WireDialect.ApiMart ? body.GetProperty("error").GetProperty("details") : body.GetProperty("details");
         Assert.Equal(
             expected.Select(e => (e.PropertyName, e.ErrorCode, e.ErrorMessage)),
@@ -81,7 +81,7 @@ public sealed class ValidationTests
 
     [Theory]
     [MemberData(nameof(Cases.KindsAndDialects), MemberType = typeof(Cases))]
-    public async Task Body_that_is_not_json_gets_400(SimulatorKind kind, WireDialect dialect)
+    public async Task Body_that_is_not_json_is_refused_as_invalid(SimulatorKind kind, WireDialect dialect)
     {
         await using var sim = await Simulators.StartAsync(kind);
         using var client = TestClient.For(sim);
@@ -89,7 +89,7 @@ public sealed class ValidationTests
 
         using var response = await client.Http.PostAsync(TestClient.SubmitPath(dialect), content);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(TestClient.ErrorStatus(dialect, HttpStatusCode.BadRequest), response.StatusCode);
         Assert.Contains("body", (await TestClient.ReadJsonAsync(response)).ToString(), StringComparison.Ordinal);
     }
 

@@ -46,7 +46,7 @@ public sealed class WireMessageTests
 
         var (status, problem) = await SubmitAsync(dialect, body.ToJsonString());
 
-        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(TestClient.ErrorStatus(dialect, HttpStatusCode.BadRequest), status);
         Assert.Equal(field, problem.GetProperty("field").GetString());
         var message = problem.GetProperty("message").GetString()!;
         Assert.StartsWith($"'{field}' is {json} (", message, StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed class WireMessageTests
         {
             var (status, problem) = await SubmitAsync(dialect, missing(Valid(dialect)).ToJsonString());
 
-            Assert.Equal(HttpStatusCode.BadRequest, status);
+            Assert.Equal(TestClient.ErrorStatus(dialect, HttpStatusCode.BadRequest), status);
             Assert.Equal(field, problem.GetProperty("field").GetString());
             var message = problem.GetProperty("message").GetString()!;
             Assert.StartsWith($"'{field}' is required", message, StringComparison.Ordinal);
@@ -100,7 +100,7 @@ public sealed class WireMessageTests
     {
         var (status, problem) = await SubmitAsync(dialect, text);
 
-        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(TestClient.ErrorStatus(dialect, HttpStatusCode.BadRequest), status);
         Assert.Equal("body", problem.GetProperty("field").GetString());
         Assert.Contains("JSON object with at least 'model' and 'prompt'", problem.GetProperty("message").GetString()!, StringComparison.Ordinal);
         InWords(problem.GetProperty("message").GetString()!);
@@ -119,7 +119,7 @@ public sealed class WireMessageTests
 
         var (status, problem) = await SubmitAsync(dialect, body.ToJsonString());
 
-        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(TestClient.ErrorStatus(dialect, HttpStatusCode.BadRequest), status);
         Assert.Equal(field, problem.GetProperty("field").GetString());
         var message = problem.GetProperty("message").GetString()!;
         Assert.Contains(JsonNode.Parse(json)!.GetValue<JsonElement>().ToString(), message, StringComparison.Ordinal);

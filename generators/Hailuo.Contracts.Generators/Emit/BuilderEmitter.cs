@@ -62,12 +62,15 @@ internal static class BuilderEmitter
                 break;
             case "image-to-video":
                 w.Line("public static " + stage + " " + member + "(" + Rt + "Prompt prompt, " + Rt + "ImageReference firstFrame) => new(" + Rt + "VideoDraft.ImageToVideo(prompt, firstFrame));");
+                WithoutPrompt(w, mode, stage, member, "firstFrame", "VideoDraft.ImageToVideo(firstFrame)");
                 break;
             case "first-and-last-frame":
                 w.Line("public static " + stage + " " + member + "(" + Rt + "Prompt prompt, " + Rt + "ImageReference firstFrame, " + Rt + "ImageReference lastFrame) => new(" + Rt + "VideoDraft.FirstAndLastFrame(prompt, firstFrame, lastFrame));");
+                WithoutPrompt(w, mode, stage, member, "firstFrame, " + Rt + "ImageReference lastFrame", "VideoDraft.FirstAndLastFrame(firstFrame, lastFrame)");
                 break;
             default:
                 w.Line("public static " + stage + " " + member + "(" + Rt + "Prompt prompt, " + Rt + "ImageReference subject) => new(" + Rt + "VideoDraft.SubjectReference(prompt, subject));");
+                WithoutPrompt(w, mode, stage, member, "subject", "VideoDraft.SubjectReference(subject)");
                 break;
         }
     }
@@ -95,7 +98,7 @@ internal static class BuilderEmitter
     private static void EmitResolutionStage(SourceWriter w, ProviderModel provider, ModelModel model, ModeModel mode, MatrixRowModel row, string providerRef)
     {
         var stage = StageName(model, mode) + "At" + row.Resolution;
-        var price = model.Prices.FirstOrDefault(p => p.Resolution == row.Resolution)?.DollarsPerSecond;
+        var price = model.Prices.FirstOrDefault(p => p.Resolution == row.Resolution);
         w.Line();
         w.Line("/// <summary>" + CatalogEmitter.Xml(model.Id) + " " + mode.Mode + " at " + row.Resolution + " on " + CatalogEmitter.Xml(provider.Name) + ": choose a duration.</summary>");
         w.Open("public sealed class " + stage);
@@ -105,24 +108,43 @@ internal static class BuilderEmitter
         foreach (var seconds in row.Durations)
         {
             w.Line();
-            w.Line("/// <summary>" + Literals.Int(seconds) + " seconds at " + row.Resolution + "; estimated cost " + Cost(price, seconds) + ".</summary>");
+            var dollars = Dollars(price, seconds);
+            w.Line("/// <summary>" + Literals.Int(seconds) + " seconds at " + row.Resolution + "; estimated cost " + (dollars is null ? "unknown (price not published)" : "$" + decimal.Parse(dollars, CultureInfo.InvariantCulture).ToString("0.00", CultureInfo.InvariantCulture)) + ".</summary>");
             w.Line("public " + Rt + "TypedVideoRequest Seconds" + Literals.Int(seconds) + "() => _draft.Complete(" + providerRef + ", "
-                + model.Member + ".ModelId, " + Literals.String(row.Resolution) + ", " + Literals.Int(seconds) + ", pricePerSecond: " + Literals.Decimal(price) + ");");
+                + model.Member + ".ModelId, " + Literals.String(row.Resolution) + ", " + Literals.Int(seconds) + ", dollars: " + Literals.Decimal(dollars) + ");");
         }
 
         w.Close();
     }
 
+    /// <summary>Where the spec says the mode's prompt is optional, an entry without one exists too.</summary>
+    private static void WithoutPrompt(SourceWriter w, ModeModel mode, string stage, string member, string images, string draft)
+    {
+        if (mode.RequiresPrompt)
+        {
+            return;
+        }
+
+        w.Line();
+        w.Line("/// <summary>Starts a request for " + mode.Mode + " without a prompt, which the provider documents as optional (" + CatalogEmitter.Xml(mode.Source) + ").</summary>");
+        w.Line("public static " + stage + " " + member + "(" + Rt + "ImageReference " + images + ") => new(" + Rt + draft + ");");
+    }
+
     private static string StageName(ModelModel model, ModeModel mode) => model.Member + Literals.ModeMember(mode.Mode);
 
-    private static string Cost(string? price, int seconds)
+    /// <summary>The clip's price as an invariant literal: the per-clip price, else per second times seconds; null when unpublished.</summary>
+    private static string? Dollars(PriceModel? price, int seconds)
     {
         if (price is null)
         {
-            return "unknown (price not published)";
+            return null;
         }
 
-        var dollars = decimal.Parse(price, CultureInfo.InvariantCulture) * seconds;
-        return "$" + dollars.ToString("0.00", CultureInfo.InvariantCulture);
+        if (price.Clips.Count > 0)
+        {
+            return price.Clips.FirstOrDefault(c => c.Seconds == seconds)?.Dollars;
+        }
+
+        return price.DollarsPerSecond is null ? null : (decimal.Parse(price.DollarsPerSecond, CultureInfo.InvariantCulture) * seconds).ToString(CultureInfo.InvariantCulture);
     }
 }

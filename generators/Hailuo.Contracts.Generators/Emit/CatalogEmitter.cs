@@ -115,16 +115,32 @@ internal static class CatalogEmitter
         {
             w.Line("        new(");
             w.Line("            " + Literals.String(model.Id) + ",");
-            w.Line("            prices: new " + Rt + "PriceInfo[] { " + string.Join(", ", model.Prices.Select(p => "new(" + Literals.String(p.Resolution) + ", " + Literals.Decimal(p.DollarsPerSecond) + ")")) + " },");
+            w.Line("            prices: new " + Rt + "PriceInfo[] { " + string.Join(", ", model.Prices.Select(Price)) + " },");
             w.Line("            modes: new " + Rt + "ModeInfo[]");
             w.Line("            {");
             foreach (var mode in model.Modes)
             {
                 var rows = mode.Matrix.Select(r => "new(" + Literals.String(r.Resolution) + ", " + Literals.IntArray(r.Durations) + ")");
-                w.Line("                new(" + Literals.Mode(mode.Mode) + ", new " + Rt + "MatrixRow[] { " + string.Join(", ", rows) + " }),");
+                var requires = mode.Requires.Count == 0 ? string.Empty : ", requires: new[] { " + string.Join(", ", mode.Requires.Select(Literals.String)) + " }";
+                w.Line("                new(" + Literals.Mode(mode.Mode) + ", new " + Rt + "MatrixRow[] { " + string.Join(", ", rows) + " }" + requires + "),");
             }
 
-            w.Line("            }),");
+            var extras = new System.Collections.Generic.List<string>();
+            if (model.DefaultResolution is not null)
+            {
+                extras.Add("defaults: new(" + Literals.String(model.DefaultResolution) + ", " + Literals.Int(model.DefaultDuration) + ")");
+            }
+
+            if (!model.CameraCommands)
+            {
+                extras.Add("cameraCommands: false");
+            }
+
+            w.Line("            }" + (extras.Count == 0 ? ")," : ","));
+            for (var i = 0; i < extras.Count; i++)
+            {
+                w.Line("            " + extras[i] + (i == extras.Count - 1 ? ")," : ","));
+            }
         }
 
         w.Line("    },");
@@ -163,9 +179,29 @@ internal static class CatalogEmitter
             w.Line("        [" + code.Wire + "] = " + Literals.String(code.Meaning) + ",");
         }
 
-        w.Line("    });");
+        var extras = new System.Collections.Generic.List<string>();
+        if (dialect.ErrorsInBody is { } inBody)
+        {
+            extras.Add("errorsInBody: " + Literals.Bool(inBody));
+        }
+
+        if (dialect.TraceIdHeader is { } header)
+        {
+            extras.Add("traceIdHeader: " + Literals.String(header));
+        }
+
+        w.Line("    }" + (extras.Count == 0 ? ");" : ","));
+        for (var i = 0; i < extras.Count; i++)
+        {
+            w.Line("    " + extras[i] + (i == extras.Count - 1 ? ");" : ","));
+        }
         w.Line();
     }
+
+    private static string Price(PriceModel price) => price.Clips.Count == 0
+        ? "new(" + Literals.String(price.Resolution) + ", " + Literals.Decimal(price.DollarsPerSecond) + ")"
+        : "new(" + Literals.String(price.Resolution) + ", null, new global::System.Collections.Generic.Dictionary<int, decimal> { "
+            + string.Join(", ", price.Clips.Select(c => "[" + Literals.Int(c.Seconds) + "] = " + Literals.Decimal(c.Dollars))) + " })";
 
     private static string DialectMember(string name) => name == "minimax" ? "MiniMax" : "ApiMart";
 

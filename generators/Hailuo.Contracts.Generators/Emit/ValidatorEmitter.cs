@@ -34,7 +34,7 @@ internal static class ValidatorEmitter
         w.Line("// Model known, then the mode it offers, then one cross-field rule for the resolution x duration pair.");
         w.Line("RuleFor(r => r.Model).Custom((model, context) => " + Rt + "RequestChecks.Model(Provider, model, context));");
         w.Line("RuleFor(r => r).Custom((request, context) => " + Rt + "RequestChecks.ModeAndMatrix(Provider, request, context));");
-        w.Line("RuleFor(r => r.Prompt).Custom((prompt, context) => " + Rt + "RequestChecks.Prompt(" + prompt + ", " + camera + ", prompt, context));");
+        w.Line("RuleFor(r => r).Custom((request, context) => " + Rt + "RequestChecks.Prompt(Provider, " + prompt + ", " + camera + ", request, context));");
         w.Line("RuleFor(r => r).Custom((request, context) => " + Rt + "RequestChecks.Images(request, context));");
         w.Line("RuleFor(r => r.CallbackUrl).Custom((url, context) => " + Rt + "RequestChecks.CallbackUrl(url, context));");
         w.Close();

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace Hailuo.Contracts.Generators.Model;
 
 /// <summary>Everything one spec file says, as plain equatable values (no symbols, nodes or locations).</summary>
@@ -20,7 +22,14 @@ internal sealed record DialectModel(
     string? FileRetrieve,
     EquatableArray<WordModel> StatusWords,
     EquatableArray<WordModel> ErrorCodes,
-    string Source);
+    string Source)
+{
+    /// <summary>Whether API errors travel inside an HTTP 200 body ("in-body") rather than as the HTTP status ("http-status"); null when the spec does not say.</summary>
+    public bool? ErrorsInBody { get; init; }
+
+    /// <summary>The header that carries the service's trace id on every answer, where the sources name one.</summary>
+    public string? TraceIdHeader { get; init; }
+}
 
 /// <summary>A word on the wire and what it means in our vocabulary.</summary>
 internal sealed record WordModel(string Wire, string Meaning);
@@ -73,11 +82,32 @@ internal sealed record ModelModel(
     string Member,
     EquatableArray<PriceModel> Prices,
     EquatableArray<ModeModel> Modes,
-    string Source);
+    string Source)
+{
+    /// <summary>The model's own default resolution, where it differs from the provider's; null otherwise.</summary>
+    public string? DefaultResolution { get; init; }
 
-/// <summary>Dollars per second at one resolution, as the literal written in the spec; null when unpublished.</summary>
-internal sealed record PriceModel(string Resolution, string? DollarsPerSecond);
+    /// <summary>The model's own default duration, with DefaultResolution.</summary>
+    public int DefaultDuration { get; init; }
 
-internal sealed record ModeModel(string Mode, EquatableArray<MatrixRowModel> Matrix, string Source);
+    /// <summary>Whether the provider documents the bracketed camera commands for this model.</summary>
+    public bool CameraCommands { get; init; } = true;
+}
+
+/// <summary>
+/// The price at one resolution as the literals written in the spec: dollars per second, or dollars per clip of each
+/// duration; both null/empty when unpublished.
+/// </summary>
+internal sealed record PriceModel(string Resolution, string? DollarsPerSecond, EquatableArray<ClipPriceModel> Clips);
+
+/// <summary>Dollars for one clip of this many seconds.</summary>
+internal sealed record ClipPriceModel(int Seconds, string Dollars);
+
+/// <summary>An input mode: its matrix and the wire fields it requires (empty: the prompt only, the default).</summary>
+internal sealed record ModeModel(string Mode, EquatableArray<MatrixRowModel> Matrix, EquatableArray<string> Requires, string Source)
+{
+    /// <summary>Whether the mode requires a prompt.</summary>
+    public bool RequiresPrompt => Requires.Count == 0 || Requires.Contains("prompt");
+}
 
 internal sealed record MatrixRowModel(string Resolution, EquatableArray<int> Durations);

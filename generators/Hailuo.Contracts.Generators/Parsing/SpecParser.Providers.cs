@@ -12,6 +12,7 @@ internal static partial class SpecParser
     internal static readonly string[] Modes = { "text-to-video", "image-to-video", "first-and-last-frame", "subject-reference" };
     private static readonly string[] Dialects = { "apimart", "minimax" };
     private static readonly string[] WireCases = { "lower", "upper" };
+    private static readonly string[] RequestFields = { "model", "prompt", "first_frame_image", "last_frame_image", "subject_reference" };
 
     private static EquatableArray<ProviderModel> ReadProviders(SpecReader reader, JsonObject root, string[]? known)
     {
@@ -113,7 +114,7 @@ internal static partial class SpecParser
                 continue;
             }
 
-            reader.CheckProperties(obj, path + ".models", "id", "member", "prices", "modes", "source");
+            reader.CheckProperties(obj, path + ".models", "id", "member", "prices", "modes", "defaults", "cameraCommands", "source");
             var id = reader.String(obj, path + ".models", "id");
             var modelPath = path + ".models[" + id + "]";
             if (id is not null && !ids.Add(id))
@@ -132,13 +133,78 @@ internal static partial class SpecParser
             var source = reader.String(obj, modelPath, "source");
             var modes = ReadModes(reader, obj, modelPath, known);
             var prices = ReadPrices(reader, obj, modelPath, known, modes, id ?? "?", path);
+            var (defaultResolution, defaultDuration) = ReadModelDefaults(reader, obj, modelPath, known);
+            var camera = obj.Find("cameraCommands") is null || (reader.Boolean(obj, modelPath, "cameraCommands") ?? true);
             if (id is not null && member is not null && source is not null && prices is not null)
             {
-                models.Add(new ModelModel(id, member, prices.Value, modes, source));
+                models.Add(new ModelModel(id, member, prices.Value, modes, source)
+                {
+                    DefaultResolution = defaultResolution,
+                    DefaultDuration = defaultDuration,
+                    CameraCommands = camera,
+                });
             }
         }
 
         return Sorted(models, m => m.Member);
+    }
+
+    private static (string? Resolution, int Duration) ReadModelDefaults(SpecReader reader, JsonObject model, string path, string[]? known)
+    {
+        var defaults = reader.Object(model, path, "defaults", required: false);
+        if (defaults is null)
+        {
+            return (null, 0);
+        }
+
+        var defaultsPath = path + ".defaults";
+        reader.CheckProperties(defaults, defaultsPath, "resolution", "duration", "source");
+        var resolution = reader.String(defaults, defaultsPath, "resolution");
+        var duration = reader.Integer(defaults, defaultsPath, "duration", 1);
+        reader.String(defaults, defaultsPath, "source");
+        if (!CheckResolution(reader, resolution, defaults.Find("resolution")?.Value.Span ?? defaults.Span, defaultsPath + ".resolution", known) || duration is null)
+        {
+            return (null, 0);
+        }
+
+        return (resolution, (int)duration);
+    }
+
+    private static EquatableArray<string> ReadRequires(SpecReader reader, JsonObject mode, string path)
+    {
+        var array = reader.Array(mode, path, "requires", required: false);
+        if (array is null)
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        if (array.Items.Count == 0)
+        {
+            reader.Report(DiagnosticDescriptors.InvalidValue, array.Span, path + ".requires", "[]", "list the wire fields the mode requires, at least \"model\"");
+        }
+
+        var fields = new List<string>();
+        foreach (var item in array.Items)
+        {
+            var field = reader.AsString(item, path + ".requires");
+            if (field is null)
+            {
+                continue;
+            }
+
+            if (System.Array.IndexOf(RequestFields, field) < 0)
+            {
+                reader.Report(DiagnosticDescriptors.InvalidValue, item.Span, path + ".requires", field, "allowed: " + string.Join(", ", RequestFields));
+                continue;
+            }
+
+            if (!fields.Contains(field))
+            {
+                fields.Add(field);
+            }
+        }
+
+        return Sorted(fields, f => System.Array.IndexOf(RequestFields, f));
     }
 
     private static EquatableArray<ModeModel> ReadModes(SpecReader reader, JsonObject model, string path, string[]? known)
@@ -158,11 +224,12 @@ internal static partial class SpecParser
                 continue;
             }
 
-            reader.CheckProperties(obj, path + ".modes", "mode", "matrix", "source");
+            reader.CheckProperties(obj, path + ".modes", "mode", "matrix", "requires", "source");
             var mode = reader.OneOf(obj, path + ".modes", "mode", Modes);
             var modePath = path + ".modes[" + mode + "]";
             var source = reader.String(obj, modePath, "source");
             var matrix = ReadMatrix(reader, obj, modePath, known);
+            var requires = ReadRequires(reader, obj, modePath);
             if (mode is not null && modes.Any(m => m.Mode == mode))
             {
                 reader.Report(DiagnosticDescriptors.Duplicate, obj.Find("mode")!.Value.Span, "Mode", mode, path + ".modes");
@@ -171,7 +238,7 @@ internal static partial class SpecParser
 
             if (mode is not null && source is not null && matrix is not null)
             {
-                modes.Add(new ModeModel(mode, matrix.Value, source));
+                modes.Add(new ModeModel(mode, matrix.Value, requires, source));
             }
         }
 
@@ -261,13 +328,18 @@ internal static partial class SpecParser
             switch (property.Value)
             {
                 case JsonNull:
-                    prices.Add(new PriceModel(property.Name, null));
+                    prices.Add(new PriceModel(property.Name, null, EquatableArray<ClipPriceModel>.Empty));
                     break;
-                case JsonNumber number when decimal.TryParse(number.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var dollars):
-                    prices.Add(new PriceModel(property.Name, dollars.ToString(CultureInfo.InvariantCulture)));
+                case JsonNumber number when Dollars(number) is { } dollars:
+                    prices.Add(new PriceModel(property.Name, dollars, EquatableArray<ClipPriceModel>.Empty));
+                    break;
+                case JsonObject clips when ReadClipPrices(reader, clips, pricesPath + "." + property.Name, property.Name, modes) is { } perClip:
+                    prices.Add(new PriceModel(property.Name, null, perClip));
+                    break;
+                case JsonObject:
                     break;
                 default:
-                    reader.Report(DiagnosticDescriptors.WrongType, property.Value.Span, pricesPath + "." + property.Name, "a non-negative number of dollars per second, or null", property.Value.KindName);
+                    reader.Report(DiagnosticDescriptors.WrongType, property.Value.Span, pricesPath + "." + property.Name, PriceShape, property.Value.KindName);
                     break;
             }
         }
@@ -282,6 +354,39 @@ internal static partial class SpecParser
         }
 
         return Sorted(prices, p => ResolutionOrder(p.Resolution));
+    }
+
+    private const string PriceShape = "a non-negative number of dollars per second, an object of dollars per clip by duration such as {\"6\": 0.28}, or null";
+
+    private static string? Dollars(JsonNumber number) =>
+        decimal.TryParse(number.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var dollars) ? dollars.ToString(CultureInfo.InvariantCulture) : null;
+
+    /// <summary>Dollars per clip by duration; every duration the matrix allows at this resolution needs its price.</summary>
+    private static EquatableArray<ClipPriceModel>? ReadClipPrices(SpecReader reader, JsonObject clips, string path, string resolution, EquatableArray<ModeModel> modes)
+    {
+        var prices = new List<ClipPriceModel>();
+        var ok = true;
+        foreach (var clip in clips.Properties)
+        {
+            var dollars = clip.Value is JsonNumber number ? Dollars(number) : null;
+            if (!int.TryParse(clip.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds < 1 || dollars is null)
+            {
+                reader.Report(DiagnosticDescriptors.WrongType, clip.Value.Span, path + "." + clip.Name, PriceShape, clip.Value.KindName);
+                ok = false;
+                continue;
+            }
+
+            prices.Add(new ClipPriceModel(seconds, dollars));
+        }
+
+        var durations = modes.SelectMany(m => m.Matrix).Where(r => r.Resolution == resolution).SelectMany(r => r.Durations).Distinct();
+        foreach (var missing in durations.Where(d => prices.All(p => p.Seconds != d)))
+        {
+            reader.Report(DiagnosticDescriptors.InvalidValue, clips.Span, path, "no " + missing.ToString(CultureInfo.InvariantCulture), "a clip price is needed for every duration the matrix allows at " + resolution);
+            ok = false;
+        }
+
+        return ok ? Sorted(prices, p => p.Seconds) : null;
     }
 
     private static bool IsHttpUrl(string value) =>

@@ -28,7 +28,7 @@ internal static partial class SpecParser
                 continue;
             }
 
-            reader.CheckProperties(obj, path, "name", "submit", "status", "fileRetrieve", "statusWords", "errorCodes", "source");
+            reader.CheckProperties(obj, path, "name", "submit", "status", "fileRetrieve", "statusWords", "errorCodes", "errorTransport", "traceIdHeader", "source");
             var name = reader.OneOf(obj, path, "name", Dialects);
             var itemPath = path + "[" + name + "]";
             var submit = reader.String(obj, itemPath, "submit");
@@ -45,11 +45,48 @@ internal static partial class SpecParser
 
             if (name is not null && submit is not null && status is not null && source is not null && statusWords is not null && errorCodes is not null)
             {
-                dialects.Add(new DialectModel(name, submit, status, fileRetrieve, statusWords.Value, errorCodes.Value, source));
+                dialects.Add(new DialectModel(name, submit, status, fileRetrieve, statusWords.Value, errorCodes.Value, source)
+                {
+                    ErrorsInBody = ReadErrorTransport(reader, obj, itemPath),
+                    TraceIdHeader = ReadTraceIdHeader(reader, obj, itemPath),
+                });
             }
         }
 
         return Sorted(dialects, d => d.Name);
+    }
+
+    private static readonly string[] ErrorTransports = { "in-body", "http-status" };
+
+    /// <summary>"errorTransport": {"form": "in-body" | "http-status", "source": ...}; null when absent.</summary>
+    private static bool? ReadErrorTransport(SpecReader reader, JsonObject dialect, string path)
+    {
+        var obj = reader.Object(dialect, path, "errorTransport", required: false);
+        if (obj is null)
+        {
+            return null;
+        }
+
+        var transportPath = path + ".errorTransport";
+        reader.CheckProperties(obj, transportPath, "form", "source");
+        var form = reader.OneOf(obj, transportPath, "form", ErrorTransports);
+        reader.String(obj, transportPath, "source");
+        return form is null ? null : form == "in-body";
+    }
+
+    /// <summary>"traceIdHeader": {"name": "Trace-Id", "source": ...}; null when absent.</summary>
+    private static string? ReadTraceIdHeader(SpecReader reader, JsonObject dialect, string path)
+    {
+        var obj = reader.Object(dialect, path, "traceIdHeader", required: false);
+        if (obj is null)
+        {
+            return null;
+        }
+
+        var headerPath = path + ".traceIdHeader";
+        reader.CheckProperties(obj, headerPath, "name", "source");
+        reader.String(obj, headerPath, "source");
+        return reader.String(obj, headerPath, "name");
     }
 
     private static EquatableArray<WordModel>? ReadWords(SpecReader reader, JsonObject dialect, string path, string name, string[] meanings, bool numericKeys)

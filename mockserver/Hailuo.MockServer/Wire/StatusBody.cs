@@ -43,7 +43,8 @@ internal static class StatusBody
         var phase = task.PhaseAt(at);
         var done = phase == TaskPhase.Completed;
         var failure = phase == TaskPhase.Failed ? Failure(task.Outcome) : null;
-        var status = failure is { } f ? new BaseResp(f.MiniMaxCode, f.Message) : BaseResp.Success;
+        // A flagged task names its code in base_resp; any other failure is status Fail with base_resp 0, the only way MiniMax's own clients reach their "task failed" branch.
+        var status = failure is { } f && task.Outcome == TaskOutcome.ContentPolicy ? new BaseResp(f.MiniMaxCode, f.Message) : BaseResp.Success;
         return new MiniMaxQuery(task.Id, SpecWords.MiniMaxStatus(phase), done ? task.FileId : null, done ? task.Width : null, done ? task.Height : null, status);
     }
 

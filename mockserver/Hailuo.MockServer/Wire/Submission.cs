@@ -86,7 +86,7 @@ internal static class Submission
     private static TaskRecord Create(WireExchange exchange, ProviderInfo provider, SimulatorState state, VideoGenerationRequest request, ImageHeader? firstFrame)
     {
         var dialect = exchange.Dialect;
-        var resolution = provider.FindModel(request.Model)!.FindMode(request.EffectiveMode())!.FindResolution(request.Resolution ?? provider.Defaults.Resolution)!.Resolution;
+        var resolution = provider.FindModel(request.Model)!.FindMode(request.EffectiveMode())!.FindResolution(provider.ResolutionFor(request))!.Resolution;
         var size = HailuoSpec.Resolutions.First(r => string.Equals(r.Name, resolution, StringComparison.OrdinalIgnoreCase));
 
         // Image-to-video follows the first frame's orientation (seed 002): a portrait image gives a portrait clip.
@@ -106,7 +106,7 @@ internal static class Submission
             Model = request.Model!,
             Mode = request.EffectiveMode(),
             Resolution = resolution,
-            Duration = request.Duration ?? provider.Defaults.Duration,
+            Duration = provider.DurationFor(request),
             Width = portrait ? size.Height : size.Width,
             Height = portrait ? size.Width : size.Height,
             FileId = TaskStore.FileId(number),

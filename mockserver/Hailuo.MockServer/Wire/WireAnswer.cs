@@ -57,6 +57,18 @@ internal sealed class WireAnswer
         return ok && first <= last ? (first, last) : null;
     }
 
+    /// <summary>The same answer (body and headers) under another HTTP status.</summary>
+    public WireAnswer WithStatus(int status)
+    {
+        var copy = new WireAnswer(status, ContentType, Text, Bytes);
+        foreach (var header in Headers)
+        {
+            copy.Headers[header.Key] = header.Value;
+        }
+
+        return copy;
+    }
+
     public WireAnswer With(string header, string value)
     {
         Headers[header] = value;

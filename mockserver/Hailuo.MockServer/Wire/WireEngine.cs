@@ -26,7 +26,7 @@ internal sealed partial class WireEngine(SimulatorState state)
                 FaultKind.Status503 => ErrorAnswer.Create(exchange.Dialect, 503, ErrorMeanings.ServerError, "server_error", "Simulated fault: service unavailable.", retryAfter: TimeSpan.FromSeconds(1)),
                 FaultKind.ConnectionReset => null,
                 FaultKind.Stall => await StallAsync(route.Endpoint, connection).ConfigureAwait(false),
-                _ => await AnswerAsync(exchange).ConfigureAwait(false),
+                _ => InTransport(route, await AnswerAsync(exchange).ConfigureAwait(false)),
             };
 
             // SubmitThenFail: the work is done, the client never learns of it. Journaled first: the client retries at once.
@@ -38,6 +38,13 @@ internal sealed partial class WireEngine(SimulatorState state)
             }
 
             answer?.With(RequestIds.Header, exchange.RequestId);
+
+            // The trace id a user quotes to support is the journal's request id, on every answer of a dialect that sends one.
+            if (answer is not null && route.Dialect is { } dialect && SimulatorState.Dialect(dialect).TraceIdHeader is { } traceHeader)
+            {
+                answer.With(traceHeader, exchange.RequestId);
+            }
+
             return answer;
         }
         finally
@@ -81,6 +88,23 @@ internal sealed partial class WireEngine(SimulatorState state)
             SimulatorEndpoint.FileRetrieve => TaskQueries.FileRetrieve(exchange, state),
             _ => TaskQueries.Download(exchange, state),
         };
+    }
+
+    /// <summary>An API error (4xx) of a dialect whose errors travel in the body is sent with HTTP 200; the body is the same either way.</summary>
+    private WireAnswer InTransport(WireRoute route, WireAnswer answer)
+    {
+        if (route.Dialect is not { } dialect || answer.Status is < 400 or >= 500)
+        {
+            return answer;
+        }
+
+        var inBody = state.Options.ErrorTransport switch
+        {
+            ErrorTransport.InBody => true,
+            ErrorTransport.HttpStatus => false,
+            _ => SimulatorState.Dialect(dialect).ErrorsInBody,
+        };
+        return inBody ? answer.WithStatus(200) : answer;
     }
 
     private static WireAnswer ServerError(WireDialect dialect, int status, string message) =>

@@ -98,7 +98,7 @@ internal static class ExportRecorder
         }
 
         var file = await sim.GetAsync(DialectWire.FileRetrievePathAndQuery(status.Text("file_id")), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return (file, file.Status == 200 ? s.Wire.DownloadUrlOf(file) : null);
+        return (file, file.Json?["file"]?["download_url"] is not null ? s.Wire.DownloadUrlOf(file) : null);
     }
 
     private static async Task<DialectRecording> RecordDialectAsync(SimulatorRecorder sim, DialectWire wire, ScenarioRecording any, CancellationToken cancellationToken)

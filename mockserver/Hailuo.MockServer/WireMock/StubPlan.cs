@@ -132,9 +132,8 @@ internal static class StubPlan
         }
 
         /// <summary>The state after an answer: a fault leads to its retry, an accepted submit to the first poll.</summary>
-        private string NextState(RecordedAnswer answer) => answer.Status switch
+        private string NextState(RecordedAnswer answer) => answer.IsRateLimited ? RateLimited : answer.Status switch
         {
-            429 => RateLimited,
             >= 500 => Submitted,
             _ when _state is Started or RateLimited => scenario.ServerError is null ? Submitted : ServerError,
             _ => _state switch { Submitted => Queued, Queued => Processing, _ => scenario.Completed ? Completed : Failed },

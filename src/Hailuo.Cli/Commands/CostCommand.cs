@@ -50,7 +50,7 @@ internal static class CostCommand
             }
 
             var cost = CostEstimate.For(chosen, request);
-            var resolved = request.Resolution ?? chosen.Defaults.Resolution;
+            var resolved = chosen.ResolutionFor(request);
             var perClip = cost.Dollars is { } dollars ? "$" + dollars.ToString("0.00", CultureInfo.InvariantCulture) : "unknown (price not published)";
             console.Output.WriteLine($"{request.Model} on {chosen.Name}: {cost.Seconds.ToString(CultureInfo.InvariantCulture)} s at {resolved}, {perClip} per clip");
             if (clips > 1)

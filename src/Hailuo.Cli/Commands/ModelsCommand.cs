@@ -13,7 +13,7 @@ internal static class ModelsCommand
         var command = new Command("models", "List providers, models, input modes, resolution x duration pairs and prices from the spec.");
         command.SetAction(_ =>
         {
-            var table = new Table().AddColumns("Provider", "Model", "Mode", "Resolution: seconds", "Price per second");
+            var table = new Table().AddColumns("Provider", "Model", "Mode", "Resolution: seconds", "Prompt", "Price");
             foreach (var provider in HailuoSpec.Providers)
             {
                 foreach (var model in provider.Models)
@@ -24,7 +24,8 @@ internal static class ModelsCommand
                             Markup.Escape(provider.Name),
                             Markup.Escape(model.Id),
                             mode.Mode.ToWireName(),
-                            Markup.Escape(mode.Describe()),
+                            Markup.Escape(mode.Describe() + Defaults(model)),
+                            mode.RequiresPrompt ? "required" : "optional",
                             Markup.Escape(Prices(model, mode)));
                     }
                 }
@@ -37,6 +38,10 @@ internal static class ModelsCommand
         return command;
     }
 
-    private static string Prices(ModelInfo model, ModeInfo mode) => string.Join(", ", mode.Matrix.Select(r =>
-        r.Resolution + " " + (model.PricePerSecond(r.Resolution) is { } price ? "$" + price.ToString("0.00", CultureInfo.InvariantCulture) : "unpublished")));
+    private static string Prices(ModelInfo model, ModeInfo mode) => string.Join("; ", mode.Matrix.Select(r =>
+        r.Resolution + " " + (model.Prices.FirstOrDefault(p => string.Equals(p.Resolution, r.Resolution, StringComparison.OrdinalIgnoreCase))?.Describe() ?? "unpublished")));
+
+    private static string Defaults(ModelInfo model) => model.Defaults is { } d
+        ? $" (default {d.Resolution}, {d.Duration.ToString(CultureInfo.InvariantCulture)} s)"
+        : string.Empty;
 }

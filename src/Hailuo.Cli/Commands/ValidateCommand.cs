@@ -48,8 +48,8 @@ internal static class ValidateCommand
                 return console.Fail(ExitCodes.InvalidInput, $"'{path.Name}' has {verdict.Errors.Count.ToString(CultureInfo.InvariantCulture)} problem(s) for {chosen.Name}.");
             }
 
-            var resolution = request.Resolution ?? chosen.Defaults.Resolution;
-            var duration = request.Duration ?? chosen.Defaults.Duration;
+            var resolution = chosen.ResolutionFor(request);
+            var duration = chosen.DurationFor(request);
             console.Output.WriteLine($"valid for {chosen.Name}: {request.Model} {request.EffectiveMode().ToWireName()} {resolution} {duration.ToString(CultureInfo.InvariantCulture)} s, estimated {CostEstimate.For(chosen, request)}");
             return ExitCodes.Success;
         });

@@ -56,14 +56,14 @@ internal sealed class GenerateRun
             return _console.Fail(ExitCodes.Authentication, ClientFactory.NoKey(provider));
         }
 
-        var seconds = request.Duration ?? provider.Defaults.Duration;
-        if (OutputCheck.Problem("--out", arguments.Out, VideoSize.Estimate(request.Resolution ?? provider.Defaults.Resolution, seconds), _console.Disk) is { } unwritable)
+        var seconds = provider.DurationFor(request);
+        if (OutputCheck.Problem("--out", arguments.Out, VideoSize.Estimate(provider.ResolutionFor(request), seconds), _console.Disk) is { } unwritable)
         {
             return _console.Fail(ExitCodes.OutputNotWritable, unwritable + " Nothing was submitted.");
         }
 
         var cost = CostEstimate.For(provider, request);
-        _console.Output.WriteLine($"{request.Model} {request.EffectiveMode().ToWireName()} {request.Resolution ?? provider.Defaults.Resolution} {seconds.ToString(CultureInfo.InvariantCulture)} s on {provider.Name}{(arguments.Sim ? " (simulator)" : baseAddress is null ? string.Empty : " at " + baseAddress)}: estimated {cost}");
+        _console.Output.WriteLine($"{request.Model} {request.EffectiveMode().ToWireName()} {provider.ResolutionFor(request)} {seconds.ToString(CultureInfo.InvariantCulture)} s on {provider.Name}{(arguments.Sim ? " (simulator)" : baseAddress is null ? string.Empty : " at " + baseAddress)}: estimated {cost}");
         try
         {
             await using var session = arguments.Sim ? await SimulatorSession.OpenAsync(_console, cancellationToken).ConfigureAwait(false) : null;
@@ -118,7 +118,7 @@ internal sealed class GenerateRun
         }
 
         // The first frame opens the film and the last frame closes it; the shots between chain by their last frames.
-        var storyboard = Storyboard.Repeat(request.Prompt!, seconds, request.Model!, request.Resolution ?? provider.Defaults.Resolution, request.Duration!.Value);
+        var storyboard = Storyboard.Repeat(request.Prompt!, seconds, request.Model!, provider.ResolutionFor(request), request.Duration!.Value);
         storyboard.Shots[0].FirstFrameImage = request.FirstFrameImage;
         storyboard.Shots[^1].LastFrameImage = request.LastFrameImage;
         var film = new FilmArguments(arguments.Out, arguments.Ledger, arguments.Budget, arguments.Sim, arguments.Verbose) { BaseUrl = arguments.BaseUrl };

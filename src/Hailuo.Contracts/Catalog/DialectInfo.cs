@@ -4,8 +4,10 @@ namespace Hailuo.Contracts;
 public sealed class DialectInfo
 {
     /// <summary>Creates the dialect facts; the generated catalog calls this.</summary>
-    public DialectInfo(WireDialect dialect, string submit, string status, string? fileRetrieve, IReadOnlyDictionary<string, string> statusWords, IReadOnlyDictionary<int, string> errorCodes)
+    public DialectInfo(WireDialect dialect, string submit, string status, string? fileRetrieve, IReadOnlyDictionary<string, string> statusWords, IReadOnlyDictionary<int, string> errorCodes, bool errorsInBody = false, string? traceIdHeader = null)
     {
+        ErrorsInBody = errorsInBody;
+        TraceIdHeader = traceIdHeader;
         Dialect = dialect;
         Submit = submit;
         Status = status;
@@ -31,6 +33,12 @@ public sealed class DialectInfo
 
     /// <summary>Provider error codes and their meaning: rate-limited, authentication, insufficient-balance, content-policy, invalid-parameters.</summary>
     public IReadOnlyDictionary<int, string> ErrorCodes { get; }
+
+    /// <summary>Whether the real service sends API errors inside an HTTP 200 body (MiniMax's base_resp) rather than as the HTTP status.</summary>
+    public bool ErrorsInBody { get; }
+
+    /// <summary>The header that carries the service's trace id on every answer (MiniMax: Trace-Id), or null when the sources name none.</summary>
+    public string? TraceIdHeader { get; }
 
     /// <summary>The meaning of a status word (case-insensitive), or null when the dialect does not know it.</summary>
     public string? StatusMeaning(string? word) =>

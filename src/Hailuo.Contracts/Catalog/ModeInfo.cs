@@ -4,17 +4,27 @@ namespace Hailuo.Contracts;
 public sealed class ModeInfo
 {
     /// <summary>Creates the mode facts; the generated catalog calls this.</summary>
-    public ModeInfo(VideoMode mode, IReadOnlyList<MatrixRow> matrix)
+    public ModeInfo(VideoMode mode, IReadOnlyList<MatrixRow> matrix, IReadOnlyList<string>? requires = null)
     {
         Mode = mode;
         Matrix = matrix;
+        Requires = requires ?? DefaultRequires;
     }
+
+    /// <summary>What a mode requires when its spec does not say: the prompt.</summary>
+    public static IReadOnlyList<string> DefaultRequires { get; } = new[] { "prompt" };
 
     /// <summary>The input mode.</summary>
     public VideoMode Mode { get; }
 
     /// <summary>One row per resolution, lowest first.</summary>
     public IReadOnlyList<MatrixRow> Matrix { get; }
+
+    /// <summary>The wire fields this mode requires beyond the model and the fields that choose the mode, such as "prompt".</summary>
+    public IReadOnlyList<string> Requires { get; }
+
+    /// <summary>Whether the prompt is required in this mode; where it is not, the provider documents it as optional.</summary>
+    public bool RequiresPrompt => Requires.Contains("prompt", StringComparer.Ordinal);
 
     /// <summary>The row of a resolution (case-insensitive, so "768P" finds "768p"), or null.</summary>
     public MatrixRow? FindResolution(string? resolution) =>

@@ -49,6 +49,20 @@ public sealed class ProviderInfo
     /// <summary>The model with this id (exact, case-sensitive as on the wire), or null.</summary>
     public ModelInfo? FindModel(string? id) => Models.FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.Ordinal));
 
+    /// <summary>The resolution the provider renders for this request: its own, else the model's default, else the provider's.</summary>
+    public string ResolutionFor(VideoGenerationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Resolution ?? FindModel(request.Model)?.Defaults?.Resolution ?? Defaults.Resolution;
+    }
+
+    /// <summary>The duration the provider renders for this request: its own, else the model's default, else the provider's.</summary>
+    public int DurationFor(VideoGenerationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Duration ?? FindModel(request.Model)?.Defaults?.Duration ?? Defaults.Duration;
+    }
+
     /// <summary>The resolution as this provider's wire spells it.</summary>
     public string WireResolution(string resolution) =>
         UpperCaseResolution ? resolution.ToUpperInvariant() : resolution.ToLowerInvariant();

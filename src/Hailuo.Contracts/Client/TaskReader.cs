@@ -78,7 +78,7 @@ internal sealed class TaskReader
 
     private HailuoException Unreadable(WireResponse response, string operation, string taskId) => new(
         $"{_context.Provider.Name} answered {operation} of task {taskId} with HTTP {response.Status} but the body has no status the client can read.",
-        new HailuoErrorDetails(_context.Provider.Name, response.Status, RequestId: response.RequestId, TaskId: taskId));
+        new HailuoErrorDetails(_context.Provider.Name, response.Status, RequestId: response.RequestId, TaskId: taskId, TraceId: response.TraceId));
 
     private static VideoTask Merge(VideoTask known, TaskSnapshot snapshot)
     {

@@ -26,7 +26,7 @@ internal sealed class TaskSubmitter
         Validate(request);
         var model = provider.FindModel(request.Model)!;
         var mode = request.EffectiveMode();
-        var resolution = model.FindMode(mode)!.FindResolution(request.Resolution ?? provider.Defaults.Resolution)!.Resolution;
+        var resolution = model.FindMode(mode)!.FindResolution(provider.ResolutionFor(request))!.Resolution;
         var cost = CostEstimate.For(provider, request);
 
         using var activity = ClientActivity.Start("hailuo.submit", provider.Name);
@@ -116,7 +116,7 @@ internal sealed class TaskSubmitter
         return new HailuoSubmitOutcomeUnknownException(
             $"The submit of {request.Model} to {provider} may or may not have created a task ({reason}). It was not retried, so at most one task exists. "
             + $"Before submitting again, look for a task created at about {attempts.LastSentAt:yyyy-MM-ddTHH:mm:ssZ} (attempt {attempts.Count}; provider console{callback}).{requestId}",
-            new HailuoErrorDetails(provider, response?.Status, response?.Error?.Code, response?.RequestId ?? attempts.LastRequestId),
+            new HailuoErrorDetails(provider, response?.Status, response?.Error?.Code, response?.RequestId ?? attempts.LastRequestId, TraceId: response?.TraceId),
             WireBody.ForWire(_context.Provider, request),
             attempts,
             cause);

@@ -12,23 +12,24 @@ internal static class ErrorMapper
     {
         var error = response.Error;
         var meaning = ErrorMeanings.Of(error?.Code);
-        var details = new HailuoErrorDetails(provider.Name, response.Status, error?.Code, response.RequestId, taskId, RetryDecisions.IsTransientAnswer(response));
+        var details = new HailuoErrorDetails(provider.Name, response.Status, error?.Code, response.RequestId, taskId, RetryDecisions.IsTransientAnswer(response), response.TraceId);
+        var status = response.EffectiveStatus;
         var said = string.IsNullOrWhiteSpace(error?.Message) ? string.Empty : ": " + error!.Message.TrimEnd('.', ' ');
         var http = "HTTP " + response.Status.ToString(CultureInfo.InvariantCulture) + (error?.Code is { } c ? ", code " + c : string.Empty);
 
-        if (response.Status == 429 || meaning == ErrorMeanings.RateLimited)
+        if (status == 429 || meaning == ErrorMeanings.RateLimited)
         {
             var wait = response.RetryAfter is { } after ? $"retry after {after}" : "retry later";
             return new HailuoRateLimitedException($"{provider.Name} rate limit reached during {operation} ({http}){said}. Slow down and {wait}.", details, response.RetryAfter);
         }
 
-        if (response.Status == 401 || meaning == ErrorMeanings.Authentication || Is(error?.Type, "authentication"))
+        if (status == 401 || meaning == ErrorMeanings.Authentication || Is(error?.Type, "authentication"))
         {
             return new HailuoAuthenticationException(
                 $"{provider.Name} rejected the API key ({http}){said}. Check HailuoClientOptions.ApiKey or {provider.ApiKeyEnvironmentVariable}.", details);
         }
 
-        if (response.Status == 402 || meaning == ErrorMeanings.InsufficientBalance || Is(error?.Type, "insufficient") || Is(error?.Code, "insufficient"))
+        if (status == 402 || meaning == ErrorMeanings.InsufficientBalance || Is(error?.Type, "insufficient") || Is(error?.Code, "insufficient"))
         {
             return new HailuoInsufficientBalanceException($"{provider.Name} refused {operation} for insufficient balance ({http}){said}. Top up the account; no task was created.", details);
         }
@@ -38,12 +39,12 @@ internal static class ErrorMapper
             return new HailuoContentPolicyException($"{provider.Name} flagged the input as sensitive content ({http}){said}. Change the prompt or images.", details, null);
         }
 
-        if (response.Status == 404)
+        if (status == 404)
         {
-            return new HailuoException($"{provider.Name} does not know {(taskId is null ? "this resource" : "task " + taskId)} ({http}){said}. Was it created with another key or provider?", details);
+            return new HailuoException($"{provider.Name} does not know {(taskId is null ? "this resource" : "task " + taskId)} ({http}){said}. Was it created with another key or provider?", details) { IsNotFound = true };
         }
 
-        if (response.Status is 400 or 422 || meaning == ErrorMeanings.InvalidParameters)
+        if (status is 400 or 422 || meaning == ErrorMeanings.InvalidParameters)
         {
             var failures = (error?.Details ?? new List<WireFieldProblem>())
                 .Select(d => new ValidationFailure(d.Field ?? string.Empty, d.Message ?? string.Empty) { ErrorCode = d.Code })
@@ -51,12 +52,12 @@ internal static class ErrorMapper
             return new HailuoValidationException($"{provider.Name} rejected the request ({http}){said}", failures, details);
         }
 
-        if (response.Status == 403)
+        if (status == 403)
         {
             return new HailuoAuthenticationException($"{provider.Name} denied {operation} ({http}){said}. The key may lack access to this model.", details);
         }
 
-        if (response.Status >= 500 || meaning == ErrorMeanings.ServerError)
+        if (status >= 500 || meaning == ErrorMeanings.ServerError)
         {
             return new HailuoException($"{provider.Name} failed {operation} with a server error ({http}){said}; retries did not get through.", details);
         }

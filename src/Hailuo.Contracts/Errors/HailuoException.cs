@@ -34,7 +34,13 @@ public class HailuoException : Exception
         RequestId = details.RequestId;
         TaskId = details.TaskId;
         IsTransient = details.IsTransient;
+        TraceId = details.TraceId;
     }
+
+    /// <summary>The message, ending with the service's trace id when it sent one: what a user quotes to support.</summary>
+    public override string Message => TraceId is { } trace && !base.Message.Contains(trace, StringComparison.Ordinal)
+        ? base.Message.TrimEnd() + " Trace-Id: " + trace + "."
+        : base.Message;
 
     /// <summary>The provider's name, such as "APIMart", when known.</summary>
     public string? Provider { get; }
@@ -51,6 +57,12 @@ public class HailuoException : Exception
     /// <summary>The task this error is about, when there is one.</summary>
     public string? TaskId { get; }
 
+    /// <summary>The service's trace id (MiniMax's Trace-Id header), which its support asks for; null when the answer had none.</summary>
+    public string? TraceId { get; }
+
+    /// <summary>Whether the service does not know the task or file, whichever transport said so (HTTP 404, or MiniMax's code inside HTTP 200).</summary>
+    internal bool IsNotFound { get; init; }
+
     /// <summary>Whether trying the same call again later may succeed (rate limits, 5xx, network).</summary>
     public bool IsTransient { get; }
 }
@@ -62,10 +74,12 @@ public class HailuoException : Exception
 /// <param name="RequestId">The service's request id.</param>
 /// <param name="TaskId">The task concerned.</param>
 /// <param name="IsTransient">Whether a later retry may succeed.</param>
+/// <param name="TraceId">The service's trace id header (MiniMax: Trace-Id).</param>
 public sealed record HailuoErrorDetails(
     string? Provider,
     int? HttpStatus = null,
     string? ProviderCode = null,
     string? RequestId = null,
     string? TaskId = null,
-    bool IsTransient = false);
+    bool IsTransient = false,
+    string? TraceId = null);

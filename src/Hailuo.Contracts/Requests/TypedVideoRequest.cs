@@ -6,14 +6,14 @@ namespace Hailuo.Contracts;
 /// </summary>
 public sealed class TypedVideoRequest
 {
-    internal TypedVideoRequest(ProviderInfo provider, string model, VideoDraft draft, string resolution, int duration, decimal? pricePerSecond)
+    internal TypedVideoRequest(ProviderInfo provider, string model, VideoDraft draft, string resolution, int duration, decimal? dollars)
     {
         Provider = provider;
         Model = model;
         Draft = draft;
         Resolution = resolution;
         Duration = duration;
-        EstimatedCost = new CostEstimate(duration, pricePerSecond);
+        EstimatedCost = new CostEstimate(duration, dollars);
     }
 
     private TypedVideoRequest(TypedVideoRequest other)
@@ -48,7 +48,7 @@ public sealed class TypedVideoRequest
     /// <summary>Seconds of video.</summary>
     public int Duration { get; }
 
-    /// <summary>The cost from the spec's price for this model and resolution.</summary>
+    /// <summary>The cost from the spec's price for this model, resolution and duration.</summary>
     public CostEstimate EstimatedCost { get; }
 
     /// <summary>Whether the provider may rewrite the prompt (default on).</summary>
@@ -88,7 +88,7 @@ public sealed class TypedVideoRequest
     public VideoGenerationRequest ToRequest() => new()
     {
         Model = Model,
-        Prompt = Draft.Prompt.ToString(),
+        Prompt = Draft.Prompt?.ToString(),
         Duration = Duration,
         Resolution = Resolution,
         PromptOptimizer = PromptOptimizer,

@@ -3,7 +3,7 @@ namespace Hailuo.Contracts;
 /// <summary>The inputs of a typed request before the resolution and duration are chosen; the generated builders carry it.</summary>
 public sealed class VideoDraft
 {
-    private VideoDraft(VideoMode mode, Prompt prompt, ImageReference? firstFrame, ImageReference? lastFrame, ImageReference? subject)
+    private VideoDraft(VideoMode mode, Prompt? prompt, ImageReference? firstFrame, ImageReference? lastFrame, ImageReference? subject)
     {
         Mode = mode;
         Prompt = prompt;
@@ -15,8 +15,8 @@ public sealed class VideoDraft
     /// <summary>The input mode.</summary>
     public VideoMode Mode { get; }
 
-    /// <summary>The prompt.</summary>
-    public Prompt Prompt { get; }
+    /// <summary>The prompt; null only in a mode whose prompt the provider documents as optional.</summary>
+    public Prompt? Prompt { get; }
 
     /// <summary>First frame, for image-to-video and first-and-last-frame.</summary>
     public ImageReference? FirstFrame { get; }
@@ -34,17 +34,29 @@ public sealed class VideoDraft
     public static VideoDraft ImageToVideo(Prompt prompt, ImageReference firstFrame) =>
         new(VideoMode.ImageToVideo, Required(prompt), Required(firstFrame), null, null);
 
+    /// <summary>A first frame without text, where the provider documents the prompt as optional.</summary>
+    public static VideoDraft ImageToVideo(ImageReference firstFrame) =>
+        new(VideoMode.ImageToVideo, null, Required(firstFrame), null, null);
+
     /// <summary>Text, first frame and last frame.</summary>
     public static VideoDraft FirstAndLastFrame(Prompt prompt, ImageReference firstFrame, ImageReference lastFrame) =>
         new(VideoMode.FirstAndLastFrame, Required(prompt), Required(firstFrame), Required(lastFrame), null);
+
+    /// <summary>First and last frame without text, where the provider documents the prompt as optional.</summary>
+    public static VideoDraft FirstAndLastFrame(ImageReference firstFrame, ImageReference lastFrame) =>
+        new(VideoMode.FirstAndLastFrame, null, Required(firstFrame), Required(lastFrame), null);
 
     /// <summary>Text and a subject image.</summary>
     public static VideoDraft SubjectReference(Prompt prompt, ImageReference subject) =>
         new(VideoMode.SubjectReference, Required(prompt), null, null, Required(subject));
 
-    /// <summary>Finishes the request with a pair the generated builder knows to be allowed.</summary>
-    public TypedVideoRequest Complete(ProviderInfo provider, string model, string resolution, int duration, decimal? pricePerSecond) =>
-        new(provider, model, this, resolution, duration, pricePerSecond);
+    /// <summary>A subject image without text, where the provider documents the prompt as optional.</summary>
+    public static VideoDraft SubjectReference(ImageReference subject) =>
+        new(VideoMode.SubjectReference, null, null, null, Required(subject));
+
+    /// <summary>Finishes the request with a pair the generated builder knows to be allowed, and the spec's price of that clip.</summary>
+    public TypedVideoRequest Complete(ProviderInfo provider, string model, string resolution, int duration, decimal? dollars) =>
+        new(provider, model, this, resolution, duration, dollars);
 
     private static T Required<T>(T value)
         where T : class => value ?? throw new ArgumentNullException(nameof(value));

@@ -50,7 +50,7 @@ internal sealed class HailuoPipelines
             DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.RetryAfter),
             OnRetry = args =>
             {
-                OnRetry(logger, provider, args.Context, args.AttemptNumber, args.RetryDelay, Reason(args.Outcome));
+                OnRetry(logger, provider, args.Context, args.AttemptNumber, args.RetryDelay, Reason(args.Outcome), args.Outcome.Result?.TraceId);
                 return default;
             },
         }).Build();
@@ -81,16 +81,16 @@ internal sealed class HailuoPipelines
             DelayGenerator = args => ValueTask.FromResult((args.Outcome.Exception as HailuoRateLimitedException)?.RetryAfter),
             OnRetry = args =>
             {
-                OnRetry(logger, provider, args.Context, args.AttemptNumber, args.RetryDelay, args.Outcome.Exception?.GetType().Name ?? "unknown");
+                OnRetry(logger, provider, args.Context, args.AttemptNumber, args.RetryDelay, args.Outcome.Exception?.GetType().Name ?? "unknown", null);
                 return default;
             },
         }).Build();
     }
 
-    private static void OnRetry(ILogger logger, string provider, ResilienceContext context, int attempt, TimeSpan delay, string reason)
+    private static void OnRetry(ILogger logger, string provider, ResilienceContext context, int attempt, TimeSpan delay, string reason, string? traceId)
     {
         var operation = context.Properties.GetValue(Operation, "call");
-        ClientLog.Retrying(logger, operation, provider, delay, attempt + 1, reason);
+        ClientLog.Retrying(logger, operation, provider, delay, attempt + 1, reason, traceId);
         HailuoTelemetry.RetryCount.Add(1, new("hailuo.provider", provider), new("hailuo.operation", operation), new("hailuo.reason", reason));
     }
 

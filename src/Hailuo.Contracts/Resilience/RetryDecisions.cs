@@ -29,18 +29,18 @@ internal static class RetryDecisions
 
     /// <summary>The server said "not now" before doing any work.</summary>
     public static bool IsRefusal(WireResponse response) =>
-        response.Status is 429 or 503 || ErrorMeanings.Is(response.Error?.Code, ErrorMeanings.RateLimited);
+        response.EffectiveStatus is 429 or 503 || ErrorMeanings.Is(response.Error?.Code, ErrorMeanings.RateLimited);
 
     /// <summary>Rate limits and server errors, by HTTP status or by the spec's meaning of the provider's code.</summary>
     public static bool IsTransientAnswer(WireResponse response) =>
-        IsTransientStatus(response.Status) || ErrorMeanings.Of(response.Error?.Code) is ErrorMeanings.RateLimited or ErrorMeanings.ServerError;
+        IsTransientStatus(response.EffectiveStatus) || ErrorMeanings.Of(response.Error?.Code) is ErrorMeanings.RateLimited or ErrorMeanings.ServerError;
 
     /// <summary>The one table of HTTP statuses counted as transient, for API calls and downloads alike.</summary>
     public static bool IsTransientStatus(int status) => status is 408 or 429 or 500 or 502 or 503 or 504;
 
     /// <summary>A server or gateway error that may come after the task was created: the submit's outcome is unknown.</summary>
     public static bool MayHaveCreated(WireResponse response) =>
-        response.Status is 500 or 502 or 504 || ErrorMeanings.Is(response.Error?.Code, ErrorMeanings.ServerError);
+        response.EffectiveStatus is 500 or 502 or 504 || ErrorMeanings.Is(response.Error?.Code, ErrorMeanings.ServerError);
 
     /// <summary>Network failures and attempt timeouts.</summary>
     public static bool IsTransientException(Exception exception) =>

@@ -11,8 +11,8 @@ internal static partial class ClientLog
     [LoggerMessage(2, LogLevel.Information, "{Provider} accepted task {TaskId}")]
     public static partial void Submitted(ILogger logger, string provider, string taskId);
 
-    [LoggerMessage(3, LogLevel.Warning, "Retrying {Operation} on {Provider} in {Delay} (retry {Attempt}): {Reason}")]
-    public static partial void Retrying(ILogger logger, string operation, string provider, TimeSpan delay, int attempt, string reason);
+    [LoggerMessage(3, LogLevel.Warning, "Retrying {Operation} on {Provider} in {Delay} (retry {Attempt}): {Reason}; Trace-Id {TraceId}")]
+    public static partial void Retrying(ILogger logger, string operation, string provider, TimeSpan delay, int attempt, string reason, string? traceId);
 
     [LoggerMessage(4, LogLevel.Debug, "Task {TaskId} is {Status} ({StatusWord}) after {Elapsed}")]
     public static partial void Polled(ILogger logger, string taskId, VideoTaskStatus status, string? statusWord, TimeSpan elapsed);

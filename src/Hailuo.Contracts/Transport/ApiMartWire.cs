@@ -8,15 +8,18 @@ internal static class ApiMartWire
     public static ProviderError? ReadError(int httpStatus, ApiMartAnswer? answer)
     {
         var okCode = answer?.Code is null or "200" or "0";
+
+        // APIMart's top-level code repeats the HTTP status, so an error inside an HTTP 200 still names its status.
+        int? named = !okCode && int.TryParse(answer!.Code, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 400 and < 600 ? n : null;
         if (answer?.Error is { } error)
         {
-            // APIMart's top-level code repeats the HTTP status; error.code or error.type says what went wrong.
-            return new ProviderError(error.Code ?? error.Type ?? answer.Code, error.Message ?? answer.Message, error.Type, error.Details);
+            // error.code or error.type says what went wrong.
+            return new ProviderError(error.Code ?? error.Type ?? answer.Code, error.Message ?? answer.Message, error.Type, error.Details, named);
         }
 
         if (!okCode)
         {
-            return new ProviderError(answer!.Code, answer.Message, null, null);
+            return new ProviderError(answer!.Code, answer.Message, null, null, named);
         }
 
         return httpStatus is >= 200 and < 300 ? null : new ProviderError(null, answer?.Message, null, null);

@@ -17,7 +17,7 @@ internal interface IDialectCalls
 /// <summary>Reads a Refit <see cref="ApiResponse{T}"/>: the typed body on success, the raw error body otherwise.</summary>
 internal static class ApiResponses
 {
-    public static WireResponse Read<T>(ApiResponse<T> response, TimeProvider clock, Func<int, T?, ProviderError?> readError, Func<WireResponse, T, WireResponse>? fill)
+    public static WireResponse Read<T>(ApiResponse<T> response, TimeProvider clock, Func<int, T?, ProviderError?> readError, Func<WireResponse, T, WireResponse>? fill, string? traceIdHeader = null)
         where T : class
     {
         // A broken connection while the body was read surfaces as Refit's deserialization error: it is a network failure.
@@ -35,7 +35,10 @@ internal static class ApiResponses
             status,
             headers is null ? null : RetryAfterHeader.Read(headers, clock),
             headers is null ? null : RequestIds.Read(headers),
-            readError(status, body));
+            readError(status, body))
+        {
+            TraceId = headers is not null && traceIdHeader is not null && headers.TryGetValues(traceIdHeader, out var traces) ? traces.FirstOrDefault() : null,
+        };
         return body is not null && fill is not null ? fill(answer, body) : answer;
     }
 }
@@ -74,18 +77,18 @@ internal sealed class MiniMaxCalls<TApi>(
     public async Task<WireResponse> SubmitAsync(VideoGenerationRequest request, string apiKey, CancellationToken cancellationToken)
     {
         using var response = await submit(api, request, apiKey, cancellationToken).ConfigureAwait(false);
-        return ApiResponses.Read(response, clock, MiniMaxWire.ReadError, static (r, b) => r with { TaskId = MiniMaxWire.ReadTaskId(b) });
+        return ApiResponses.Read(response, clock, MiniMaxWire.ReadError, static (r, b) => r with { TaskId = MiniMaxWire.ReadTaskId(b) }, MiniMaxWire.TraceIdHeader);
     }
 
     public async Task<WireResponse> GetTaskAsync(string taskId, string apiKey, CancellationToken cancellationToken)
     {
         using var response = await getTask(api, taskId, apiKey, cancellationToken).ConfigureAwait(false);
-        return ApiResponses.Read(response, clock, MiniMaxWire.ReadError, static (r, b) => r with { Snapshot = MiniMaxWire.ReadStatus(b) });
+        return ApiResponses.Read(response, clock, MiniMaxWire.ReadReadError, static (r, b) => r with { Snapshot = MiniMaxWire.ReadStatus(b) }, MiniMaxWire.TraceIdHeader);
     }
 
     public async Task<WireResponse> RetrieveFileAsync(string fileId, string apiKey, CancellationToken cancellationToken)
     {
         using var response = await retrieveFile(api, fileId, apiKey, cancellationToken).ConfigureAwait(false);
-        return ApiResponses.Read(response, clock, MiniMaxWire.ReadError, static (r, b) => r with { DownloadUrl = MiniMaxWire.ReadDownloadUrl(b) });
+        return ApiResponses.Read(response, clock, MiniMaxWire.ReadReadError, static (r, b) => r with { DownloadUrl = MiniMaxWire.ReadDownloadUrl(b) }, MiniMaxWire.TraceIdHeader);
     }
 }

@@ -15,6 +15,15 @@ internal sealed record WireResponse(int Status, TimeSpan? RetryAfter, string? Re
     /// <summary>The task's state, in a status answer.</summary>
     public TaskSnapshot? Snapshot { get; init; }
 
+    /// <summary>The service's trace id header (MiniMax: Trace-Id), when present.</summary>
+    public string? TraceId { get; init; }
+
+    /// <summary>
+    /// The status the answer means: the HTTP status, or, for an error carried inside an HTTP 200 body, the status the
+    /// body names (APIMart's "code"). Decisions read this, so both transports of an error decide alike.
+    /// </summary>
+    public int EffectiveStatus => Status is >= 200 and < 300 && Error?.HttpStatus is { } inBody ? inBody : Status;
+
     /// <summary>The signed download URL, in a file-retrieve answer.</summary>
     public Uri? DownloadUrl { get; init; }
 }
@@ -24,7 +33,8 @@ internal sealed record WireResponse(int Status, TimeSpan? RetryAfter, string? Re
 /// <param name="Message">The provider's message.</param>
 /// <param name="Type">APIMart's error.type, such as "authentication_error".</param>
 /// <param name="Details">The failing fields of a validation error.</param>
-internal sealed record ProviderError(string? Code, string? Message, string? Type, IReadOnlyList<WireFieldProblem>? Details);
+/// <param name="HttpStatus">The HTTP status the body names, where the dialect repeats it there (APIMart's top-level "code").</param>
+internal sealed record ProviderError(string? Code, string? Message, string? Type, IReadOnlyList<WireFieldProblem>? Details, int? HttpStatus = null);
 
 /// <summary>A task's state as one status answer gave it, before it is merged into a <see cref="VideoTask"/>.</summary>
 internal sealed record TaskSnapshot(

@@ -50,7 +50,7 @@ public static class RequestChecks
             return;
         }
 
-        var resolution = request.Resolution ?? provider.Defaults.Resolution;
+        var resolution = provider.ResolutionFor(request);
         var row = modeInfo.FindResolution(resolution);
         if (row is null)
         {
@@ -59,7 +59,7 @@ public static class RequestChecks
             return;
         }
 
-        var duration = request.Duration ?? provider.Defaults.Duration;
+        var duration = provider.DurationFor(request);
         if (!row.Durations.Contains(duration))
         {
             var seconds = string.Join(" or ", row.Durations.Select(d => d.ToString(CultureInfo.InvariantCulture)));
@@ -67,15 +67,29 @@ public static class RequestChecks
         }
     }
 
-    /// <summary>The prompt must be present, short enough, and its camera brackets well formed.</summary>
-    public static void Prompt(PromptLimits limits, CameraCommandSet camera, string? prompt, ValidationContext<VideoGenerationRequest> context)
+    /// <summary>
+    /// The prompt must be short enough with well-formed camera brackets, and present where the mode requires it
+    /// (the spec's "requires"; an unknown model or mode counts as requiring it).
+    /// </summary>
+    public static void Prompt(ProviderInfo provider, PromptLimits limits, CameraCommandSet camera, VideoGenerationRequest request, ValidationContext<VideoGenerationRequest> context)
     {
+        ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(camera);
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
+        var prompt = request.Prompt;
         if (string.IsNullOrWhiteSpace(prompt))
         {
-            Add(context, "prompt", $"'prompt' is required: describe the scene in at most {limits.MaxLength.ToString("N0", CultureInfo.InvariantCulture)} characters.", prompt, ValidationCodes.Prompt, limits);
+            var mode = request.EffectiveMode();
+            // Where the prompt is optional, an empty one is the same as none (MiniMax's image-to-video page says so).
+            if (provider.FindModel(request.Model)?.FindMode(mode) is { RequiresPrompt: false })
+            {
+                return;
+            }
+
+            var why = prompt is null ? "is required" : "is empty";
+            Add(context, "prompt", $"'prompt' {why} in {mode.ToWireName()}: describe the scene in at most {limits.MaxLength.ToString("N0", CultureInfo.InvariantCulture)} characters.", prompt, ValidationCodes.Prompt, limits);
             return;
         }
 
@@ -186,7 +200,7 @@ public static class RequestChecks
         return given.ToString();
     }
 
-    private static string Defaulted(object? given) => given is null ? " (the provider's default)" : string.Empty;
+    private static string Defaulted(object? given) => given is null ? " (the default)" : string.Empty;
 
     private static void Add(ValidationContext<VideoGenerationRequest> context, string field, string message, object? value, string code, object? allowed) =>
         context.AddFailure(new ValidationFailure(field, message, value) { ErrorCode = code, CustomState = allowed });

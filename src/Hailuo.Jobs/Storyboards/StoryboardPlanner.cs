@@ -22,8 +22,8 @@ public static class StoryboardPlanner
 
         var model = provider.FindModel(storyboard.Model) ?? throw new StoryboardException(
             $"'model' is '{storyboard.Model}', which {provider.Name} does not serve; allowed: {string.Join(", ", provider.Models.Select(m => m.Id))}.");
-        var resolution = storyboard.Resolution ?? provider.Defaults.Resolution;
-        var duration = storyboard.Duration ?? provider.Defaults.Duration;
+        var resolution = storyboard.Resolution ?? model.Defaults?.Resolution ?? provider.Defaults.Resolution;
+        var duration = storyboard.Duration ?? model.Defaults?.Duration ?? provider.Defaults.Duration;
         var modes = storyboard.Shots.Select((shot, i) => ModeOf(storyboard, shot, i)).ToList();
         for (var i = 0; i < modes.Count; i++)
         {

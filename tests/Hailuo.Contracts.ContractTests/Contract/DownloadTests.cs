@@ -56,7 +56,7 @@ public sealed class DownloadTests : IDisposable
         var error = await Assert.ThrowsAsync<HailuoUrlExpiredException>(() => world.Run(c => c.DownloadAsync(done, Stream.Null)));
 
         Assert.Equal(1, error.Refreshes);
-        Assert.Equal((404, "2013"), (error.HttpStatus, error.ProviderCode));
+        Assert.Equal((Documented.ErrorStatus(WireDialect.MiniMax, 404), "2013"), (error.HttpStatus, error.ProviderCode));
         Assert.Equal(done.Id, error.TaskId);
         Assert.IsType<HailuoException>(error.InnerException);
         Assert.Equal(world.Admin.Journal[^1].RequestId, error.RequestId);

@@ -33,7 +33,7 @@ public sealed class ErrorMappingTests
         var error = await Assert.ThrowsAsync<HailuoRateLimitedException>(() => world.Run(c => c.SubmitAsync(Samples.Quick(dialect))));
 
         Assert.Equal(TimeSpan.FromMinutes(1), error.RetryAfter);
-        Assert.Equal(429, error.HttpStatus);
+        Assert.Equal(Documented.ErrorStatus(dialect, 429), error.HttpStatus);
         Assert.True(error.IsTransient);
         Assert.Equal(2, world.Wire.Requests.Count);
     }
@@ -54,7 +54,7 @@ public sealed class ErrorMappingTests
         var error = await Assert.ThrowsAsync<HailuoValidationException>(() => world.Run(c => c.SubmitAsync(request)));
 
         Assert.True(error.SentToService);
-        Assert.Equal(400, error.HttpStatus);
+        Assert.Equal(Documented.ErrorStatus(dialect, 400), error.HttpStatus);
         var failure = Assert.Single(error.Failures);
         Assert.Equal("first_frame_image", failure.PropertyName);
         Assert.Equal(ValidationCodes.Image, failure.ErrorCode);

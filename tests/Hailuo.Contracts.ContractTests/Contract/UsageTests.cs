@@ -46,7 +46,7 @@ public sealed class UsageTests
         var estimate = world.Client.EstimateCost(untyped);
         var task = await world.Run(c => c.SubmitAsync(untyped));
 
-        Assert.Equal(new CostEstimate(5, 0.08m), estimate);
+        Assert.Equal(new CostEstimate(5, 0.40m), estimate);
         Assert.Equal(estimate, task.EstimatedCost);
         Assert.Equal(("1080p", 5), (task.Resolution, task.Duration));
         Assert.Equal(0.40m, world.Admin.Tasks[0].Cost);

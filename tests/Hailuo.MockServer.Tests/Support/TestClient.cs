@@ -9,6 +9,10 @@ namespace Hailuo.MockServer.Tests.Support;
 /// <summary>Speaks both dialects to a simulator with one bearer key, as a client would.</summary>
 public sealed class TestClient : IDisposable
 {
+    /// <summary>The HTTP status an API error of the dialect travels with by default: 200 where the spec says errors go in the body (MiniMax), else the given one.</summary>
+    public static HttpStatusCode ErrorStatus(WireDialect dialect, HttpStatusCode status) =>
+        HailuoSpec.Dialects.First(d => d.Dialect == dialect).ErrorsInBody ? HttpStatusCode.OK : status;
+
     public const string DefaultKey = "test-key-0123456789";
 
     private TestClient(HttpClient http)

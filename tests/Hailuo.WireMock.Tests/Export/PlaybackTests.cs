@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Hailuo.Contracts;
+using Hailuo.Contracts.ContractTests.Infrastructure;
 using Hailuo.MockServer.WireMock;
 using Hailuo.WireMock.Tests.Infrastructure;
 using Xunit;
@@ -76,7 +77,7 @@ public abstract class PlaybackTests(IStubHost wireMock) : IAsyncLifetime, IDispo
         using var refused = await PostSubmitAsync(dialect, "A cat " + WireMockPromptMarkers.RateLimit);
         using var accepted = await PostSubmitAsync(dialect, "A cat " + WireMockPromptMarkers.RateLimit);
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal((HttpStatusCode)Documented.ErrorStatus(dialect, 429), refused.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
     }
@@ -144,13 +145,13 @@ public abstract class PlaybackTests(IStubHost wireMock) : IAsyncLifetime, IDispo
     [InlineData(WireDialect.ApiMart, "sk-another-key")]
     [InlineData(WireDialect.MiniMax, null)]
     [InlineData(WireDialect.MiniMax, "sk-another-key")]
-    public async Task A_missing_or_other_key_is_refused_with_401_and_an_unknown_task_is_404(WireDialect dialect, string? key)
+    public async Task A_missing_or_other_key_is_refused_and_an_unknown_task_is_not_found_in_the_dialects_transport(WireDialect dialect, string? key)
     {
         using var refused = await PostSubmitAsync(dialect, "A cat", key);
         using var unknown = await GetAsync(StatusPath(dialect, "does-not-exist"));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal((HttpStatusCode)Documented.ErrorStatus(dialect, 401), refused.StatusCode);
+        Assert.Equal((HttpStatusCode)Documented.ErrorStatus(dialect, 404), unknown.StatusCode);
     }
 
     public void Dispose()
