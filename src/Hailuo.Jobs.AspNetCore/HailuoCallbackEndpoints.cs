@@ -57,8 +57,9 @@ public static class HailuoCallbackEndpoints
             return Results.Text(answer, "application/json");
         }
 
-        // Adopted only by a job still missing its task id: a duplicate or a replay of another task is ignored.
-        await runner.AdoptTaskAsync(record.Key, receipt.TaskId!, cancellationToken).ConfigureAwait(false);
+        // Adopted only by a job still missing its task id: a duplicate or a replay of another task is ignored. Not
+        // cancelled when the provider stops waiting for our answer: its notification is not sent again.
+        await runner.AdoptTaskAsync(record.Key, receipt.TaskId!, CancellationToken.None).ConfigureAwait(false);
         return Results.Ok();
     }
 
