@@ -18,9 +18,11 @@ public sealed class TwoProviderReceiverTests
         request.Model = HailuoSpec.MiniMax.Models[0].Id;
         request.Duration = 6;
 
-        var jobs = await world.Time.RunAsync(Task.WhenAll(
-            apiMart.Runner.RunAsync("on-apimart", Requests.Clip("a clip on APIMart")),
-            miniMax.Runner.RunAsync("on-minimax", request)));
+        JobRecord[] jobs =
+        [
+            await world.Time.RunAsync(apiMart.Runner.RunAsync("on-apimart", Requests.Clip("a clip on APIMart"))),
+            await world.Time.RunAsync(miniMax.Runner.RunAsync("on-minimax", request)),
+        ];
 
         Assert.All(jobs, j => Assert.Equal((JobState.Stored, null), (j.State, j.Error)));
         Assert.Equal(["APIMart", "MiniMax"], jobs.Select(j => j.Provider));
