@@ -39,6 +39,15 @@ public enum FaultKind
 
     /// <summary>Handle the request fully (a submit creates and charges the task), then reset the connection before the answer.</summary>
     SubmitThenFail,
+
+    /// <summary>
+    /// Handle the request fully (a submit creates and charges the task, and its callbacks are sent), then hold the answer
+    /// until the client gives up: the answer comes too late, as behind a gateway whose upstream is slow.
+    /// </summary>
+    SubmitThenAnswerLate,
+
+    /// <summary>Handle the request fully (a submit creates and charges the task, and its callbacks are sent), then answer 504 as a gateway that timed out.</summary>
+    SubmitThenGateway504,
 }
 
 /// <summary>Makes the next <paramref name="Count"/> requests to <paramref name="Endpoint"/> fail as <paramref name="Kind"/> says.</summary>

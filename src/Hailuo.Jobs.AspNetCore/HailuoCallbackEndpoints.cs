@@ -14,20 +14,24 @@ public static class HailuoCallbackEndpoints
     private const int MaxBodyBytes = 64 * 1024;
 
     /// <summary>
-    /// Maps POST /hailuo/callbacks/{job}: answers the challenge handshake for known jobs, and hands the task id of a
-    /// notification to the job whose submit answer was lost. Unknown jobs get 404; duplicates and replays change nothing.
+    /// Maps POST /hailuo/callbacks/{job}/{secret}: answers the challenge handshake for known jobs, and hands the task id
+    /// of a notification to the job whose submit answer was lost. A job key without its secret (wrong, missing, from
+    /// another job) gets the same 404 as an unknown job; duplicates and replays change nothing. Every
+    /// <see cref="HailuoJobRunner"/> in the container is served (one per provider), each for its own provider's jobs.
     /// </summary>
     public static IEndpointConventionBuilder MapHailuoCallbacks(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        return endpoints.MapPost("/" + CallbackPath.Prefix + "{job}", ReceiveAsync);
+        return endpoints.MapPost("/" + CallbackPath.Prefix + "{job}/{secret}", ReceiveAsync);
     }
 
-    private static async Task<IResult> ReceiveAsync(string job, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<IResult> ReceiveAsync(string job, string secret, HttpContext context, CancellationToken cancellationToken)
     {
-        var runner = context.RequestServices.GetRequiredService<HailuoJobRunner>();
         var key = CallbackPath.KeyOf(job);
-        if (key is null || await runner.Store.FindAsync(key, cancellationToken).ConfigureAwait(false) is null)
+        var (runner, record) = key is null ? default : await FindAsync(context.RequestServices, key, cancellationToken).ConfigureAwait(false);
+
+        // Compared even for an unknown job, so the answer's timing does not tell known keys from unknown ones.
+        if (!CallbackPath.Matches(record?.CallbackUrl, secret) || runner is null || record is null)
         {
             return Results.NotFound();
         }
@@ -53,9 +57,25 @@ public static class HailuoCallbackEndpoints
             return Results.Text(answer, "application/json");
         }
 
-        // Adopted only by a job still missing its task id: a duplicate or a replay of another task is ignored.
-        await runner.AdoptTaskAsync(key, receipt.TaskId!, cancellationToken).ConfigureAwait(false);
+        // Adopted only by a job still missing its task id: a duplicate or a replay of another task is ignored. Not
+        // cancelled when the provider stops waiting for our answer: its notification is not sent again.
+        await runner.AdoptTaskAsync(record.Key, receipt.TaskId!, CancellationToken.None).ConfigureAwait(false);
         return Results.Ok();
+    }
+
+    /// <summary>The runner of the job's provider, and the job; an application may run one runner per provider.</summary>
+    private static async Task<(HailuoJobRunner? Runner, JobRecord? Job)> FindAsync(IServiceProvider services, string key, CancellationToken cancellationToken)
+    {
+        foreach (var runner in services.GetServices<HailuoJobRunner>().Distinct())
+        {
+            if (await runner.Store.FindAsync(key, cancellationToken).ConfigureAwait(false) is { } job
+                && string.Equals(job.Provider, runner.Client.Provider.Name, StringComparison.Ordinal))
+            {
+                return (runner, job);
+            }
+        }
+
+        return default;
     }
 
     private static async Task<string?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -12,6 +12,7 @@ public class LedgerStepBenchmarks : IDisposable
     private SqliteJobStore _store = null!;
     private SqliteConnection _raw = null!;
     private JobRecord _job = null!;
+    private JobRecord _current = null!;
     private long _next;
 
     /// <summary>A ledger on local disk holding 1,000 jobs, as a busy batch would.</summary>
@@ -35,6 +36,7 @@ public class LedgerStepBenchmarks : IDisposable
             _store.AddOrGetAsync(_job with { Key = "job-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) }).GetAwaiter().GetResult();
         }
 
+        _current = _store.FindAsync("job-0").GetAwaiter().GetResult()!;
         _raw = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _store.Path, Pooling = true }.ToString());
         _raw.Open();
     }
@@ -50,10 +52,11 @@ public class LedgerStepBenchmarks : IDisposable
         return command.ExecuteNonQuery();
     }
 
-    /// <summary>A step: the task id is recorded (the whole record is written, committed before the next step starts).</summary>
+    /// <summary>A step: the task id is recorded (the whole record, compare-and-set on its version, committed before the next step starts).</summary>
     [Benchmark]
-    public Task RecordTaskId() =>
-        _store.SaveAsync(_job with { State = JobState.Submitted, TaskId = "task-" + (++_next).ToString(System.Globalization.CultureInfo.InvariantCulture), UpdatedAt = DateTimeOffset.UtcNow });
+    public async Task RecordTaskId() =>
+        _current = await _store.TrySaveAsync(_current with { State = JobState.Submitted, TaskId = "task-" + (++_next).ToString(System.Globalization.CultureInfo.InvariantCulture), UpdatedAt = DateTimeOffset.UtcNow })
+            ?? throw new InvalidOperationException("The benchmark's own write conflicted.");
 
     /// <summary>The first step: a new job's submit intent, added unless its key is taken, then read back.</summary>
     [Benchmark]

@@ -21,7 +21,7 @@ public sealed class CallbackReconcileTests
         var task = Assert.Single(world.Simulator.Admin.Tasks);
         Assert.Equal(task.Id, job.TaskId);
         Assert.Equal(CallbackState.Verified, task.Callback);
-        Assert.Equal(process.Runner.CallbackUrlFor("clip-1")!.AbsoluteUri, task.CallbackUrl);
+        Assert.Equal(job.CallbackUrl, task.CallbackUrl);
         Assert.Equal(1, world.SubmitsReceived);
     }
 
@@ -56,9 +56,9 @@ public sealed class CallbackReconcileTests
         var job = await world.Time.RunAsync(process.Runner.RunAsync("clip-1", Requests.Clip()));
         using var http = new HttpClient(receiver.CreateHandler()) { BaseAddress = receiver.BaseAddress };
 
-        using var unknown = await http.PostAsJsonAsync(process.Runner.CallbackUrlFor("nobody"), new { challenge = "abc" });
-        using var challenge = await http.PostAsJsonAsync(process.Runner.CallbackUrlFor("clip-1"), new { challenge = "abc" });
-        using var replay = await http.PostAsJsonAsync(process.Runner.CallbackUrlFor("clip-1"), new { code = 200, data = new { id = "task_someone_else", status = "completed" } });
+        using var unknown = await http.PostAsJsonAsync(CallbackPath.UrlFor(receiver.BaseAddress, "nobody", CallbackPath.NewSecret()), new { challenge = "abc" });
+        using var challenge = await http.PostAsJsonAsync(job.CallbackUrl, new { challenge = "abc" });
+        using var replay = await http.PostAsJsonAsync(job.CallbackUrl, new { code = 200, data = new { id = "task_someone_else", status = "completed" } });
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("abc", await challenge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -67,23 +67,7 @@ public sealed class CallbackReconcileTests
         Assert.False(await process.Runner.AdoptTaskAsync("clip-1", job.TaskId!));
     }
 
-    private static JobWorld StartWorld(CallbackReceiver receiver)
-    {
-        VirtualClockDriver? time = null;
-        var world = JobWorld.Start(o => o.CallbackClient = new HttpClient(new DeferredHandler(() => time!.CreateHandler(receiver.CreateHandler()))));
-        time = world.Time;
-        world.Time.MaxStep = TimeSpan.FromSeconds(1);
-        return world;
-    }
+    private static JobWorld StartWorld(CallbackReceiver receiver) => ReceiverWorld.Start(receiver);
 
-    private static JobProcess Process(JobWorld world, CallbackReceiver receiver, Action<HailuoJobOptions>? configure = null)
-    {
-        var process = world.StartProcess(o =>
-        {
-            o.CallbackBaseAddress = receiver.BaseAddress;
-            configure?.Invoke(o);
-        });
-        receiver.Runner = process.Runner;
-        return process;
-    }
+    private static JobProcess Process(JobWorld world, CallbackReceiver receiver, Action<HailuoJobOptions>? configure = null) => ReceiverWorld.Process(world, receiver, configure);
 }

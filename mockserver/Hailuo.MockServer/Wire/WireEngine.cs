@@ -26,11 +26,13 @@ internal sealed partial class WireEngine(SimulatorState state)
                 FaultKind.Status503 => ErrorAnswer.Create(exchange.Dialect, 503, ErrorMeanings.ServerError, "server_error", "Simulated fault: service unavailable.", retryAfter: TimeSpan.FromSeconds(1)),
                 FaultKind.ConnectionReset => null,
                 FaultKind.Stall => await StallAsync(route.Endpoint, connection).ConfigureAwait(false),
+                FaultKind.SubmitThenAnswerLate => await AnswerLateAsync(exchange, connection).ConfigureAwait(false),
+                FaultKind.SubmitThenGateway504 => await AnswerThenGatewayTimeoutAsync(exchange).ConfigureAwait(false),
                 _ => InTransport(route, await AnswerAsync(exchange).ConfigureAwait(false)),
             };
 
             // SubmitThenFail: the work is done, the client never learns of it. Journaled first: the client retries at once.
-            if (exchange.Fault is FaultKind.ConnectionReset or FaultKind.Stall or FaultKind.SubmitThenFail)
+            if (exchange.Fault is FaultKind.ConnectionReset or FaultKind.Stall or FaultKind.SubmitThenFail or FaultKind.SubmitThenAnswerLate)
             {
                 answer = null;
                 journaled = Journal(exchange, arrived, 0);
@@ -124,6 +126,20 @@ internal sealed partial class WireEngine(SimulatorState state)
         }
 
         return null;
+    }
+
+    // The work is done and its callbacks start; the answer is held like a stall's, so the client times out first.
+    private async Task<WireAnswer?> AnswerLateAsync(WireExchange exchange, IWireConnection connection)
+    {
+        await AnswerAsync(exchange).ConfigureAwait(false);
+        return await StallAsync(exchange.Route.Endpoint, connection).ConfigureAwait(false);
+    }
+
+    // The work is done and its callbacks start; the client sees only the gateway's 504.
+    private async Task<WireAnswer> AnswerThenGatewayTimeoutAsync(WireExchange exchange)
+    {
+        await AnswerAsync(exchange).ConfigureAwait(false);
+        return ServerError(exchange.Dialect, 504, "Simulated fault: gateway timeout (the upstream handled the request).");
     }
 
     private static string Scrub(string text, string? key) =>

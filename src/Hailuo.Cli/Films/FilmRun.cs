@@ -165,7 +165,12 @@ internal sealed class FilmRun
             if (await ledger.FindAsync(shot.Key, CancellationToken.None).ConfigureAwait(false) is { } job
                 && job.State is JobState.Submitting or JobState.Submitted or JobState.Completed or JobState.OutcomeUnknown)
             {
-                await ledger.SaveAsync(job with { State = JobState.Created, TaskId = null, SubmitSentAt = null, Error = null }, CancellationToken.None).ConfigureAwait(false);
+                // A compare-and-set like every ledger write: a job another writer moved on meanwhile is left as it is.
+                if (await ledger.TrySaveAsync(job with { State = JobState.Created, TaskId = null, SubmitSentAt = null, Error = null }, CancellationToken.None).ConfigureAwait(false) is null)
+                {
+                    continue;
+                }
+
                 _console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"shot {shot.Clip.Number}: its task {job.TaskId ?? "(not yet known)"} was on the earlier run's simulator, which kept it in memory only; submitting it again (simulated, no cost)"));
             }
         }

@@ -174,7 +174,8 @@ public sealed class HailuoClient : IDisposable
     /// Reads a POST the provider sent to your callback_url. For the handshake, answer HTTP 200 with
     /// <see cref="CallbackReceipt.ChallengeResponse"/> within 3 s. A status notification wakes any wait on that task,
     /// which then confirms the status with its own authenticated poll: a callback carries no signature, so it is never
-    /// trusted on its own.
+    /// trusted on its own. A body that is neither, or names a task id not of the provider's shape
+    /// (<see cref="TaskIds"/>), raises <see cref="FormatException"/>.
     /// </summary>
     public CallbackReceipt ReceiveCallback(string body)
     {
@@ -191,9 +192,17 @@ public sealed class HailuoClient : IDisposable
             throw new FormatException("The callback body is neither a challenge nor a task status of " + Provider.Name + ".");
         }
 
+        // An id from outside goes into URLs and the ledger: anything but the dialect's shape (a path, a query) is refused.
+        if (!TaskIds.IsWellFormed(Provider.Dialect, taskId))
+        {
+            throw new FormatException($"The callback names task id '{Shorten(taskId)}', which is not a task id of {Provider.Name}: it must be {TaskIds.Describe(Provider.Dialect)}.");
+        }
+
         _nudges.Nudge(taskId);
         return new CallbackReceipt(null, taskId, VideoTaskStatusWords.Parse(snapshot.StatusWord));
     }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "...";
 
     /// <summary>Disposes the HttpClient the client made itself; a given one is left to its owner.</summary>
     public void Dispose()

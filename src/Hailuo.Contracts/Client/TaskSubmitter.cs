@@ -91,6 +91,12 @@ internal sealed class TaskSubmitter
             throw OutcomeUnknown(request, attempts.Snapshot(), e.GetType().Name + ": " + e.Message, null, e);
         }
 
+        // Refused before any work (429, 503, rate-limit codes), and retried as a refusal: surely nothing was created.
+        if (RetryDecisions.IsRefusal(response))
+        {
+            throw ErrorMapper.FromResponse(_context.Provider, response, "submit");
+        }
+
         // A 500, 502, 504 or a provider "server error" code may come after the task was created (a slow upstream).
         if (RetryDecisions.MayHaveCreated(response))
         {
@@ -111,12 +117,14 @@ internal sealed class TaskSubmitter
     {
         var provider = _context.Provider.Name;
         ClientLog.OutcomeUnknown(_context.Logger, provider, reason);
-        var callback = request.CallbackUrl is null ? string.Empty : $" or the callback URL {request.CallbackUrl}";
-        var requestId = attempts.LastRequestId is null ? string.Empty : $" The last request id was {attempts.LastRequestId}.";
+        // The callback URL itself is left out of the message: it may carry the receiver's secret.
+        var callback = request.CallbackUrl is null ? string.Empty : " or the request's callback URL";
+        var requestId = response?.RequestId is { } id ? $" That attempt's request id is {id}."
+            : attempts.LastRequestId is { } earlier ? $" That attempt got no answer; an earlier, refused attempt had request id {earlier}." : string.Empty;
         return new HailuoSubmitOutcomeUnknownException(
             $"The submit of {request.Model} to {provider} may or may not have created a task ({reason}). It was not retried, so at most one task exists. "
             + $"Before submitting again, look for a task created at about {attempts.LastSentAt:yyyy-MM-ddTHH:mm:ssZ} (attempt {attempts.Count}; provider console{callback}).{requestId}",
-            new HailuoErrorDetails(provider, response?.Status, response?.Error?.Code, response?.RequestId ?? attempts.LastRequestId, TraceId: response?.TraceId),
+            new HailuoErrorDetails(provider, response?.Status, response?.Error?.Code, response?.RequestId, TraceId: response?.TraceId),
             WireBody.ForWire(_context.Provider, request),
             attempts,
             cause);

@@ -19,6 +19,9 @@ internal static class AtomicFile
             {
                 result = await write(file, cancellationToken).ConfigureAwait(false);
                 await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+
+                // On disk before the rename: after a power cut the name never points at a file with missing bytes.
+                file.Flush(flushToDisk: true);
             }
 
             File.Move(temp, full, overwrite: true);

@@ -52,7 +52,10 @@ public sealed class HailuoSubmitOutcomeUnknownException : HailuoException
     /// <summary>How many times the submit was sent: the refused ones that were retried, and the last one, whose outcome is unknown.</summary>
     public int Attempts { get; }
 
-    /// <summary>The last request id any attempt's answer carried, for the provider's support; null when none answered.</summary>
+    /// <summary>
+    /// The last request id any attempt's answer carried, possibly a refused earlier attempt's; null when none answered.
+    /// <see cref="HailuoException.RequestId"/> is only the id of the attempt that may have created the task (null when it got no answer).
+    /// </summary>
     public string? LastRequestId { get; }
 
     /// <summary>The callback URL the request carried: where the provider reports the task if it exists.</summary>

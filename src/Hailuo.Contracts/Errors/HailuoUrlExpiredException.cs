@@ -34,7 +34,14 @@ public sealed class HailuoUrlExpiredException : HailuoException
     {
         ExpiredAt = expiredAt;
         Refreshes = refreshes;
+        VideoGone = innerException is HailuoException { HttpStatus: 404 or 410 };
     }
+
+    /// <summary>
+    /// Whether the provider said it no longer keeps the video (asking for a fresh URL answered 404 or 410); false when
+    /// only the URLs kept failing, and the video may still be downloaded later.
+    /// </summary>
+    public bool VideoGone { get; }
 
     /// <summary>When the last URL expired, when the service said.</summary>
     public DateTimeOffset? ExpiredAt { get; }

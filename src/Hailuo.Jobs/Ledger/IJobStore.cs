@@ -1,6 +1,10 @@
 namespace Hailuo.Jobs;
 
-/// <summary>The job ledger. Every write must be durable when the returned task completes: the runner starts the next step only then.</summary>
+/// <summary>
+/// The job ledger. Every write is a compare-and-set on <see cref="JobRecord.Version"/> and must be durable when the
+/// returned task completes: the runner starts the next step only then. A shared store (several processes) also keeps
+/// leases, so a job has one owner at a time.
+/// </summary>
 public interface IJobStore
 {
     /// <summary>The job with this key, or null.</summary>
@@ -9,8 +13,26 @@ public interface IJobStore
     /// <summary>Adds the job unless its key is taken; returns the job the ledger holds under the key either way.</summary>
     Task<JobRecord> AddOrGetAsync(JobRecord job, CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces the job with the same key.</summary>
-    Task SaveAsync(JobRecord job, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Writes <paramref name="job"/> only if the ledger still holds the version it was read at
+    /// (<see cref="JobRecord.Version"/>); returns the job as written, with the next version, or null when another write
+    /// came first (reload and decide again). Never overwrites a write it did not see.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The ledger holds no job with the key.</exception>
+    Task<JobRecord?> TrySaveAsync(JobRecord job, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Makes <paramref name="owner"/> the job's owner until <paramref name="duration"/> from now on the store's clock,
+    /// when nobody else holds an unexpired lease on it (the owner's own lease is extended); null when another owner holds it.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The ledger holds no job with the key.</exception>
+    Task<JobLease?> TryClaimAsync(string key, string owner, TimeSpan duration, CancellationToken cancellationToken = default);
+
+    /// <summary>Extends a lease still held by its owner; null when it expired and another owner took the job.</summary>
+    Task<JobLease?> RenewAsync(JobLease lease, TimeSpan duration, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives the job up, if the lease's owner still holds it; another owner's lease is left alone.</summary>
+    Task ReleaseAsync(JobLease lease, CancellationToken cancellationToken = default);
 
     /// <summary>Every job not yet stored or failed, oldest first.</summary>
     Task<IReadOnlyList<JobRecord>> ListUnfinishedAsync(CancellationToken cancellationToken = default);

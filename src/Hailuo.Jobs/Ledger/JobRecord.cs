@@ -18,7 +18,7 @@ public sealed record JobRecord
     /// <summary>The estimated cost in US dollars by the spec's prices, or null where unpublished.</summary>
     public decimal? EstimatedDollars { get; init; }
 
-    /// <summary>The callback URL the submit carries (unique to the job key), when a receiver is configured.</summary>
+    /// <summary>The callback URL the submit carries (the job key and the job's own secret), when a receiver is configured.</summary>
     public string? CallbackUrl { get; init; }
 
     /// <summary>The provider's task id once known.</summary>
@@ -47,6 +47,12 @@ public sealed record JobRecord
 
     /// <summary>When the job last changed, by the runner's clock.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>When the task was seen completed, by the runner's clock: the provider's retention counts from here.</summary>
+    public DateTimeOffset? CompletedAt { get; init; }
+
+    /// <summary>The ledger's version of this row: a write succeeds only over the version it was read at.</summary>
+    public long Version { get; init; }
 
     /// <inheritdoc/>
     public override string ToString() => $"job {Key}: {State}" + (TaskId is null ? string.Empty : " task " + TaskId);

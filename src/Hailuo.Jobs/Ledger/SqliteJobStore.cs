@@ -3,21 +3,30 @@ using Microsoft.Data.Sqlite;
 
 namespace Hailuo.Jobs;
 
-/// <summary>The default ledger: one SQLite file the user names. Each write is its own committed transaction.</summary>
+/// <summary>
+/// The default ledger: one SQLite file the user names. Each write is its own committed compare-and-set on the row's
+/// version; the schema's version is the file's <c>PRAGMA user_version</c>, and an older ledger is migrated on open.
+/// </summary>
 public sealed class SqliteJobStore : IJobStore, IDisposable
 {
-    private const string Columns = "key, provider, state, request, estimated_dollars, callback_url, task_id, submits, submit_sent_at, location, sha256, bytes, error, created_at, updated_at";
+    /// <summary>The schema this release writes: 2 added the row version, the lease and the completion time (1 is the first release, user_version 0).</summary>
+    public const int SchemaVersion = 2;
+
+    private const string Columns = "key, provider, state, request, estimated_dollars, callback_url, task_id, submits, submit_sent_at, location, sha256, bytes, error, created_at, updated_at, completed_at, version";
 
     private readonly string _connectionString;
+    private readonly TimeProvider _clock;
 
     // One writer at a time inside the process: SQLite serialises writers anyway, this avoids busy retries.
     private readonly SemaphoreSlim _writer = new(1, 1);
 
-    /// <summary>Opens (and creates when missing) the ledger at <paramref name="path"/>.</summary>
-    public SqliteJobStore(string path)
+    /// <summary>Opens (and creates or migrates) the ledger at <paramref name="path"/>; leases run on <paramref name="clock"/> (default: the system clock).</summary>
+    /// <exception cref="InvalidOperationException">The file was written by a newer release, whose schema this one does not know.</exception>
+    public SqliteJobStore(string path, TimeProvider? clock = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = System.IO.Path.GetFullPath(path);
+        _clock = clock ?? TimeProvider.System;
         var folder = System.IO.Path.GetDirectoryName(Path);
         if (!string.IsNullOrEmpty(folder))
         {
@@ -27,24 +36,7 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
         _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
         using var connection = Open();
         Execute(connection, "PRAGMA journal_mode=WAL;");
-        Execute(connection, """
-            CREATE TABLE IF NOT EXISTS jobs (
-                key TEXT PRIMARY KEY NOT NULL,
-                provider TEXT NOT NULL,
-                state TEXT NOT NULL,
-                request TEXT NOT NULL,
-                estimated_dollars TEXT NULL,
-                callback_url TEXT NULL,
-                task_id TEXT NULL,
-                submits INTEGER NOT NULL,
-                submit_sent_at TEXT NULL,
-                location TEXT NULL,
-                sha256 TEXT NULL,
-                bytes INTEGER NULL,
-                error TEXT NULL,
-                created_at TEXT NOT NULL,
-                updated_at TEXT NOT NULL);
-            """);
+        LedgerSchema.Migrate(connection, Path, SchemaVersion);
     }
 
     /// <summary>The ledger file.</summary>
@@ -65,19 +57,67 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
     public async Task<JobRecord> AddOrGetAsync(JobRecord job, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
-        await WriteAsync($"INSERT INTO jobs ({Columns}) VALUES ({Parameters}) ON CONFLICT(key) DO NOTHING;", job, cancellationToken).ConfigureAwait(false);
+        await WriteAsync($"INSERT INTO jobs ({Columns}) VALUES ({Parameters}) ON CONFLICT(key) DO NOTHING;", job with { Version = 1 }, cancellationToken).ConfigureAwait(false);
         return await FindAsync(job.Key, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"The ledger {Path} lost job {job.Key} right after writing it.");
     }
 
     /// <inheritdoc/>
-    public async Task SaveAsync(JobRecord job, CancellationToken cancellationToken = default)
+    public async Task<JobRecord?> TrySaveAsync(JobRecord job, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var changed = await WriteAsync($"UPDATE jobs SET ({Columns}) = ({Parameters}) WHERE key = $key;", job, cancellationToken).ConfigureAwait(false);
-        if (changed != 1)
+        var next = job with { Version = job.Version + 1 };
+        var changed = await WriteAsync($"UPDATE jobs SET ({Columns}) = ({Parameters}) WHERE key = $key AND version = $seen;", next, cancellationToken, c => c.Parameters.AddWithValue("$seen", job.Version)).ConfigureAwait(false);
+        if (changed == 1)
         {
-            throw new InvalidOperationException($"The ledger {Path} holds no job {job.Key} to update.");
+            return next;
         }
+
+        return await FindAsync(job.Key, cancellationToken).ConfigureAwait(false) is null
+            ? throw new KeyNotFoundException($"The ledger {Path} holds no job {job.Key} to update.")
+            : null;
+    }
+
+    /// <inheritdoc/>
+    public async Task<JobLease?> TryClaimAsync(string key, string owner, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+        var now = _clock.GetUtcNow();
+        var lease = new JobLease(key, owner, now + duration);
+        var changed = await WriteAsync(
+            "UPDATE jobs SET lease_owner = $owner, lease_until = $until WHERE key = $key AND (lease_owner IS NULL OR lease_owner = $owner OR lease_until <= $now);",
+            null,
+            cancellationToken,
+            c => BindLease(c, lease, now)).ConfigureAwait(false);
+        if (changed == 1)
+        {
+            return lease;
+        }
+
+        return await FindAsync(key, cancellationToken).ConfigureAwait(false) is null
+            ? throw new KeyNotFoundException($"The ledger {Path} holds no job {key} to claim.")
+            : null;
+    }
+
+    /// <inheritdoc/>
+    public async Task<JobLease?> RenewAsync(JobLease lease, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+        var now = _clock.GetUtcNow();
+        var renewed = lease with { ExpiresAt = now + duration };
+
+        // Still ours: either unexpired, or expired with nobody having taken it since.
+        var changed = await WriteAsync("UPDATE jobs SET lease_until = $until WHERE key = $key AND lease_owner = $owner;", null, cancellationToken, c => BindLease(c, renewed, now)).ConfigureAwait(false);
+        return changed == 1 ? renewed : null;
+    }
+
+    /// <inheritdoc/>
+    public async Task ReleaseAsync(JobLease lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        await WriteAsync("UPDATE jobs SET lease_owner = NULL, lease_until = NULL WHERE key = $key AND lease_owner = $owner;", null, cancellationToken, c => BindLease(c, lease, _clock.GetUtcNow())).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -128,6 +168,8 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
         Error = r.IsDBNull(12) ? null : r.GetString(12),
         CreatedAt = DateTimeOffset.Parse(r.GetString(13), CultureInfo.InvariantCulture),
         UpdatedAt = DateTimeOffset.Parse(r.GetString(14), CultureInfo.InvariantCulture),
+        CompletedAt = r.IsDBNull(15) ? null : DateTimeOffset.Parse(r.GetString(15), CultureInfo.InvariantCulture),
+        Version = r.GetInt64(16),
     };
 
     private static void Bind(SqliteCommand command, JobRecord job)
@@ -148,6 +190,17 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
         command.Parameters.AddWithValue("$error", Value(job.Error));
         command.Parameters.AddWithValue("$created_at", job.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$updated_at", job.UpdatedAt.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$completed_at", Value(job.CompletedAt?.ToString("O", CultureInfo.InvariantCulture)));
+        command.Parameters.AddWithValue("$version", job.Version);
+    }
+
+    // Lease times are UTC ticks, so the store compares them as numbers whatever the offset they were taken in.
+    private static void BindLease(SqliteCommand command, JobLease lease, DateTimeOffset now)
+    {
+        command.Parameters.AddWithValue("$key", lease.Key);
+        command.Parameters.AddWithValue("$owner", lease.Owner);
+        command.Parameters.AddWithValue("$until", lease.ExpiresAt.UtcTicks);
+        command.Parameters.AddWithValue("$now", now.UtcTicks);
     }
 
     private SqliteConnection Open()
@@ -157,7 +210,7 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
         return connection;
     }
 
-    private async Task<int> WriteAsync(string sql, JobRecord job, CancellationToken cancellationToken)
+    private async Task<int> WriteAsync(string sql, JobRecord? job, CancellationToken cancellationToken, Action<SqliteCommand>? bind = null)
     {
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -165,7 +218,12 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
             using var connection = Open();
             using var command = connection.CreateCommand();
             command.CommandText = sql;
-            Bind(command, job);
+            if (job is not null)
+            {
+                Bind(command, job);
+            }
+
+            bind?.Invoke(command);
 
             // Not cancellable once started: a half-known write is worse than a late one.
             return await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);

@@ -5,12 +5,16 @@ namespace Hailuo.Jobs;
 /// <summary>How a <see cref="HailuoJobRunner"/> runs jobs.</summary>
 public sealed class HailuoJobOptions
 {
-    /// <summary>Where downloads land before the sink takes them; default: a "staging" folder beside the process's temp path.</summary>
-    public string StagingFolder { get; set; } = Path.Combine(Path.GetTempPath(), "hailuo-jobs-staging");
+    /// <summary>
+    /// Where downloads land before the sink takes them. Default (null): a folder of this runner's own under the temp path,
+    /// with an unpredictable name; either way it is created readable by its owner only, and each download gets a random name.
+    /// </summary>
+    public string? StagingFolder { get; set; }
 
     /// <summary>
     /// The public address of your callback receiver (<c>app.MapHailuoCallbacks()</c>), such as https://example.com/.
-    /// When set, every submit carries a callback URL unique to its job key, so a submit whose answer was lost is reconciled.
+    /// When set, every submit carries a callback URL of its own (the job key and a random secret kept in the ledger), so a
+    /// submit whose answer was lost is reconciled, and nobody without the URL can post to the job.
     /// </summary>
     public Uri? CallbackBaseAddress { get; set; }
 
@@ -23,6 +27,14 @@ public sealed class HailuoJobOptions
 
     /// <summary>Added to the spec's longest render time before an opt-in resubmit.</summary>
     public TimeSpan ResubmitMargin { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long after completion a video whose fresh URLs keep failing is still retried (the job stays
+    /// <see cref="JobState.Completed"/>) before it is failed; default: the spec's download URL lifetime
+    /// (<c>HailuoSpec.Tasks.DownloadUrlLifetime</c>), the only retention the providers publish. A provider that says
+    /// the file is gone (404/410 for a fresh URL) fails the job at once.
+    /// </summary>
+    public TimeSpan VideoRetention { get; set; } = HailuoSpec.Tasks.DownloadUrlLifetime;
 
     /// <summary>A spending cap over every job this runner starts; null means none.</summary>
     public JobBudget? Budget { get; set; }

@@ -19,6 +19,7 @@ public sealed class HailuoJobRunner
 
     // One run per key inside the process: a second caller of a running key shares its run instead of judging its state.
     private readonly ConcurrentDictionary<string, Lazy<Task<JobRecord>>> _running = new(StringComparer.Ordinal);
+    private readonly StagingArea _staging;
 
     /// <summary>A runner over a client, a ledger and a sink.</summary>
     public HailuoJobRunner(HailuoClient client, IJobStore store, IVideoSink sink, HailuoJobOptions? options = null)
@@ -27,6 +28,7 @@ public sealed class HailuoJobRunner
         Store = store ?? throw new ArgumentNullException(nameof(store));
         _sink = sink ?? throw new ArgumentNullException(nameof(sink));
         _options = options ?? new HailuoJobOptions();
+        _staging = new StagingArea(_options.StagingFolder);
     }
 
     /// <summary>Raised after every ledger write and every poll of a job's task.</summary>
@@ -89,30 +91,31 @@ public sealed class HailuoJobRunner
 
     /// <summary>
     /// A callback revealed the task of job <paramref name="key"/>: records it when the job had none (its submit's answer
-    /// was lost). Returns false for unknown jobs, jobs that already have a task, and another task id (a duplicate or replay).
+    /// was lost or is late). Returns false for unknown jobs, jobs that already have a task (a duplicate, a replay, or a
+    /// concurrent callback that won), and an id not of the provider's shape.
     /// </summary>
     public async Task<bool> AdoptTaskAsync(string key, string taskId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
-        var job = await Store.FindAsync(key, cancellationToken).ConfigureAwait(false);
-        if (job is null || job.TaskId is not null || job.State is not (JobState.Submitting or JobState.OutcomeUnknown))
+        if (!TaskIds.IsWellFormed(_client.Provider.Dialect, taskId))
         {
             return false;
         }
 
-        await SaveAsync(job with { TaskId = taskId, State = JobState.Submitted, Error = null }, null, "task id revealed by the provider's callback").ConfigureAwait(false);
-        if (_callbackWaiters.TryGetValue(key, out var waiter))
+        var job = await Store.FindAsync(key, cancellationToken).ConfigureAwait(false);
+        if (job is null)
+        {
+            return false;
+        }
+
+        var (adopted, written) = await UpdateAsync(job, j => j.TaskId is null && j.State is JobState.Submitting or JobState.OutcomeUnknown ? j with { TaskId = taskId, State = JobState.Submitted, Error = null } : null, null, "task id revealed by the provider's callback").ConfigureAwait(false);
+        if (written && _callbackWaiters.TryGetValue(key, out var waiter))
         {
             waiter.TrySetResult();
         }
 
-        return true;
+        return written && adopted.TaskId == taskId;
     }
-
-    /// <summary>The callback URL a job key's submits carry, when a receiver is configured.</summary>
-    public Uri? CallbackUrlFor(string key) => _options.CallbackBaseAddress is { } root
-        ? new Uri(root, CallbackPath.Prefix + CallbackPath.SegmentOf(key))
-        : null;
 
     private DateTimeOffset Now => _options.TimeProvider.GetUtcNow();
 
@@ -137,7 +140,8 @@ public sealed class HailuoJobRunner
     {
         // A copy, so the caller's object is left as it was; the callback URL is the job's own.
         var copy = RequestJson.Read(RequestJson.Write(request));
-        copy.CallbackUrl = CallbackUrlFor(key)?.AbsoluteUri ?? copy.CallbackUrl;
+        var callback = _options.CallbackBaseAddress is { } root ? CallbackPath.UrlFor(root, key, CallbackPath.NewSecret()).AbsoluteUri : null;
+        copy.CallbackUrl = callback ?? copy.CallbackUrl;
         var now = Now;
         return new JobRecord
         {
@@ -146,7 +150,7 @@ public sealed class HailuoJobRunner
             State = JobState.Created,
             Request = RequestJson.Write(copy),
             EstimatedDollars = _client.EstimateCost(copy).Dollars,
-            CallbackUrl = CallbackUrlFor(key)?.AbsoluteUri,
+            CallbackUrl = callback,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -169,8 +173,7 @@ public sealed class HailuoJobRunner
                         job = await SubmitAsync(job, progress, cancellationToken).ConfigureAwait(false);
                         break;
                     case JobState.Submitting:
-                        HailuoJobsTelemetry.OutcomeUnknown.Add(1);
-                        job = await SaveAsync(job with { State = JobState.OutcomeUnknown, Error = "The submit was sent but its answer was never recorded (the process stopped or the call was cancelled): the task may exist and be paid for." }, progress, "submit outcome unknown").ConfigureAwait(false);
+                        job = await SettleUnknownAsync(job, job.SubmitSentAt, "The submit was sent but its answer was never recorded (the process stopped or the call was cancelled): the task may exist and be paid for.", progress).ConfigureAwait(false);
                         break;
                     case JobState.OutcomeUnknown:
                         var settled = await ReconcileAsync(job, progress, cancellationToken).ConfigureAwait(false);
@@ -200,7 +203,14 @@ public sealed class HailuoJobRunner
     private async Task<JobRecord> SubmitAsync(JobRecord job, IProgress<JobEvent>? progress, CancellationToken cancellationToken)
     {
         // The intent is durable before the POST: a crash from here on can never lead to a silent second submit.
-        job = await SaveAsync(job with { State = JobState.Submitting, Submits = job.Submits + 1, SubmitSentAt = Now }, progress, "submitting").ConfigureAwait(false);
+        var (intent, mine) = await UpdateAsync(job, j => j.State == JobState.Created ? j with { State = JobState.Submitting, Submits = j.Submits + 1, SubmitSentAt = Now } : null, progress, "submitting").ConfigureAwait(false);
+        if (!mine)
+        {
+            // Another writer moved the job on first: go on from what the ledger holds.
+            return intent;
+        }
+
+        job = intent;
         VideoTask task;
         try
         {
@@ -208,20 +218,25 @@ public sealed class HailuoJobRunner
         }
         catch (HailuoSubmitOutcomeUnknownException e)
         {
-            HailuoJobsTelemetry.OutcomeUnknown.Add(1);
-            return await SaveAsync(job with { State = JobState.OutcomeUnknown, SubmitSentAt = e.SentAt, Error = e.Message }, progress, "submit outcome unknown").ConfigureAwait(false);
+            return await SettleUnknownAsync(job, e.SentAt, e.Message, progress).ConfigureAwait(false);
         }
         catch (HailuoException e) when (e is not HailuoSubmitOutcomeUnknownException)
         {
-            // The client raises anything but "outcome unknown" only when the provider surely created nothing.
+            // The client raises anything but "outcome unknown" only when the provider surely created nothing: the submit is not counted.
+            var state = e.IsTransient ? JobState.Created : JobState.Failed;
+            var (refused, written) = await UpdateAsync(job, j => j.TaskId is null && j.State == JobState.Submitting ? j with { State = state, Submits = j.Submits - 1, Error = e.Message } : null, progress, e.IsTransient ? "submit refused for now; nothing was created" : "submit refused").ConfigureAwait(false);
+            if (!written)
+            {
+                return refused;
+            }
+
             if (e.IsTransient)
             {
-                await SaveAsync(job with { State = JobState.Created, Error = e.Message }, progress, "submit refused for now; nothing was created").ConfigureAwait(false);
                 throw;
             }
 
             HailuoJobsTelemetry.Failed.Add(1);
-            return await SaveAsync(job with { State = JobState.Failed, Error = e.Message }, progress, "submit refused").ConfigureAwait(false);
+            return refused;
         }
 
         if (job.EstimatedDollars is { } dollars)
@@ -229,14 +244,33 @@ public sealed class HailuoJobRunner
             HailuoJobsTelemetry.Spent.Add((double)dollars);
         }
 
-        return await SaveAsync(job with { State = JobState.Submitted, TaskId = task.Id, Error = null }, progress, "submitted").ConfigureAwait(false);
+        // A callback may have given the task id while the answer was on its way: it is kept, never erased.
+        return (await UpdateAsync(job, j => j.State is JobState.Submitting or JobState.OutcomeUnknown ? j with { State = JobState.Submitted, TaskId = j.TaskId ?? task.Id, Error = null } : null, progress, "submitted").ConfigureAwait(false)).Job;
+    }
+
+    /// <summary>The submit's answer is unknown: the job waits for a callback, unless one already gave it its task.</summary>
+    private async Task<JobRecord> SettleUnknownAsync(JobRecord job, DateTimeOffset? sentAt, string error, IProgress<JobEvent>? progress)
+    {
+        var (settled, written) = await UpdateAsync(
+            job,
+            j => j.State != JobState.Submitting ? null
+                : j.TaskId is not null ? j with { State = JobState.Submitted, Error = null }
+                : j with { State = JobState.OutcomeUnknown, SubmitSentAt = sentAt ?? j.SubmitSentAt, Error = error },
+            progress,
+            "submit outcome unknown").ConfigureAwait(false);
+        if (written && settled.State == JobState.OutcomeUnknown)
+        {
+            HailuoJobsTelemetry.OutcomeUnknown.Add(1);
+        }
+
+        return settled;
     }
 
     private async Task<JobRecord?> ReconcileAsync(JobRecord job, IProgress<JobEvent>? progress, CancellationToken cancellationToken)
     {
         if (job.TaskId is not null)
         {
-            return await SaveAsync(job with { State = JobState.Submitted }, progress, "task id known").ConfigureAwait(false);
+            return (await UpdateAsync(job, j => j.State == JobState.OutcomeUnknown && j.TaskId is not null ? j with { State = JobState.Submitted, Error = null } : null, progress, "task id known").ConfigureAwait(false)).Job;
         }
 
         if (job.CallbackUrl is null)
@@ -272,10 +306,11 @@ public sealed class HailuoJobRunner
 
             if (_options.ResubmitAfterLongestRender && current.Submits < 2)
             {
-                return await SaveAsync(current with { State = JobState.Created, Error = "No callback within the longest render time: no task was created; submitting once more (opt-in)." }, progress, "resubmitting after the reconcile window").ConfigureAwait(false);
+                var (next, _) = await UpdateAsync(current, j => j.State == JobState.OutcomeUnknown && j.TaskId is null && j.Submits < 2 ? j with { State = JobState.Created, Error = "No callback within the longest render time: no task was created; submitting once more (opt-in)." } : null, progress, "resubmitting after the reconcile window").ConfigureAwait(false);
+                return next.State == JobState.OutcomeUnknown ? null : next;
             }
 
-            return null;
+            return current.State == JobState.OutcomeUnknown ? null : current;
         }
         finally
         {
@@ -292,33 +327,53 @@ public sealed class HailuoJobRunner
         }
         catch (HailuoTaskFailedException e)
         {
-            HailuoJobsTelemetry.Failed.Add(1);
-            return await SaveAsync(job with { State = JobState.Failed, Error = e.Message }, progress, "task failed").ConfigureAwait(false);
+            var (failed, written) = await UpdateAsync(job, j => j.State == JobState.Submitted && j.TaskId == job.TaskId ? j with { State = JobState.Failed, Error = e.Message } : null, progress, "task failed").ConfigureAwait(false);
+            if (written)
+            {
+                HailuoJobsTelemetry.Failed.Add(1);
+            }
+
+            return failed;
         }
 
-        return await SaveAsync(job with { State = JobState.Completed }, progress, "task completed").ConfigureAwait(false);
+        return (await UpdateAsync(job, j => j.State == JobState.Submitted && j.TaskId == job.TaskId ? j with { State = JobState.Completed, CompletedAt = Now, Error = null } : null, progress, "task completed").ConfigureAwait(false)).Job;
     }
 
     private async Task<JobRecord> StoreVideoAsync(JobRecord job, IProgress<JobEvent>? progress, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(_options.StagingFolder);
-        var staging = Path.Combine(_options.StagingFolder, JobFileNames.For(job.Key) + ".mp4");
+        var staging = _staging.NewFile(job.Key);
         try
         {
             // One poll gives a fresh URL after a restart; the download refreshes an expired one itself.
             var task = await _client.WaitForCompletionAsync(job.TaskId!, cancellationToken).ConfigureAwait(false);
             await _client.DownloadAsync(task, staging, cancellationToken).ConfigureAwait(false);
         }
+        catch (HailuoUrlExpiredException e) when (e.VideoGone || Now >= (job.CompletedAt ?? job.UpdatedAt) + _options.VideoRetention)
+        {
+            var (failed, written) = await UpdateAsync(job, j => j.State == JobState.Completed && j.TaskId == job.TaskId ? j with { State = JobState.Failed, Error = "The provider no longer keeps this video: " + e.Message } : null, progress, "video expired").ConfigureAwait(false);
+            if (written)
+            {
+                HailuoJobsTelemetry.Failed.Add(1);
+            }
+
+            return failed;
+        }
         catch (HailuoUrlExpiredException e)
         {
-            HailuoJobsTelemetry.Failed.Add(1);
-            return await SaveAsync(job with { State = JobState.Failed, Error = "The provider no longer keeps this video: " + e.Message }, progress, "video expired").ConfigureAwait(false);
+            // The provider still keeps the file (it did not say it is gone, and its retention has not passed): try again later.
+            await UpdateAsync(job, j => j.State == JobState.Completed && j.TaskId == job.TaskId ? j with { Error = "Fresh download URLs did not help yet; the video is kept, resuming retries: " + e.Message } : null, progress, "download refused for now; the job stays completed").ConfigureAwait(false);
+            throw;
         }
 
         var (sha256, bytes) = await HashAsync(staging, cancellationToken).ConfigureAwait(false);
         var location = await _sink.StoreAsync(job.Key, staging, cancellationToken).ConfigureAwait(false);
-        HailuoJobsTelemetry.Completed.Add(1);
-        return await SaveAsync(job with { State = JobState.Stored, Location = location, Sha256 = sha256, Bytes = bytes, Error = null }, progress, "stored").ConfigureAwait(false);
+        var (stored, mine) = await UpdateAsync(job, j => j.State == JobState.Completed && j.TaskId == job.TaskId ? j with { State = JobState.Stored, Location = location, Sha256 = sha256, Bytes = bytes, Error = null } : null, progress, "stored").ConfigureAwait(false);
+        if (mine)
+        {
+            HailuoJobsTelemetry.Completed.Add(1);
+        }
+
+        return stored;
     }
 
     private static async Task<(string Sha256, long Bytes)> HashAsync(string path, CancellationToken cancellationToken)
@@ -331,14 +386,27 @@ public sealed class HailuoJobRunner
         }
     }
 
-    private async Task<JobRecord> SaveAsync(JobRecord job, IProgress<JobEvent>? progress, string message)
+    /// <summary>
+    /// Writes what <paramref name="decide"/> makes of the job as the ledger holds it, as a compare-and-set: when another
+    /// write came first, the job is read again and decided again; null from <paramref name="decide"/> writes nothing.
+    /// </summary>
+    private async Task<(JobRecord Job, bool Written)> UpdateAsync(JobRecord seen, Func<JobRecord, JobRecord?> decide, IProgress<JobEvent>? progress, string message)
     {
-        job = job with { UpdatedAt = Now };
+        var current = seen;
+        while (decide(current) is { } next)
+        {
+            // Not cancellable: the ledger must hold what already happened on the wire.
+            if (await Store.TrySaveAsync(next with { Version = current.Version, UpdatedAt = Now }, CancellationToken.None).ConfigureAwait(false) is { } saved)
+            {
+                Report(saved, progress, message);
+                return (saved, true);
+            }
 
-        // Not cancellable: the ledger must hold what already happened on the wire.
-        await Store.SaveAsync(job, CancellationToken.None).ConfigureAwait(false);
-        Report(job, progress, message);
-        return job;
+            current = await Store.FindAsync(seen.Key, CancellationToken.None).ConfigureAwait(false)
+                ?? throw new KeyNotFoundException($"The ledger {Store} no longer holds job '{seen.Key}'.");
+        }
+
+        return (current, false);
     }
 
     private void Report(JobRecord job, IProgress<JobEvent>? progress, string message, VideoTaskStatus? status = null)

@@ -27,7 +27,7 @@ public sealed class LocalFolderSink : IVideoSink
         if (!string.Equals(Path.GetDirectoryName(Path.GetFullPath(downloadedFile)), Folder, StringComparison.Ordinal))
         {
             source = target + ".partial";
-            File.Copy(downloadedFile, source, overwrite: true);
+            CopyToDisk(downloadedFile, source);
         }
 
         File.Move(source, target, overwrite: true);
@@ -41,4 +41,13 @@ public sealed class LocalFolderSink : IVideoSink
 
     /// <inheritdoc/>
     public override string ToString() => "local folder " + Folder;
+
+    // The copy reaches the disk before the rename, so the name never points at a file with missing bytes.
+    private static void CopyToDisk(string from, string to)
+    {
+        using var source = File.OpenRead(from);
+        using var target = new FileStream(to, FileMode.Create, FileAccess.Write, FileShare.None);
+        source.CopyTo(target);
+        target.Flush(flushToDisk: true);
+    }
 }

@@ -36,6 +36,30 @@ public sealed class CallbackTests
         Assert.Contains(receiver.Receipts, r => r.Status == VideoTaskStatus.Completed && r.TaskId == submitted.Id);
     }
 
+    [Theory]
+    [InlineData(WireDialect.ApiMart, "{\"code\":200,\"data\":{\"id\":\"../../__admin/hailuo/reset?x=\",\"status\":\"completed\"}}")]
+    [InlineData(WireDialect.ApiMart, "{\"code\":200,\"data\":{\"id\":\"106916112212032\",\"status\":\"completed\"}}")]
+    [InlineData(WireDialect.MiniMax, "{\"task_id\":\"task_01K8SGYNNNVBQTXNR4MM964S7K\",\"status\":\"Success\",\"base_resp\":{\"status_code\":0,\"status_msg\":\"success\"}}")]
+    [InlineData(WireDialect.MiniMax, "{\"task_id\":\"1069/../x\",\"status\":\"Success\",\"base_resp\":{\"status_code\":0,\"status_msg\":\"success\"}}")]
+    public void A_callback_naming_a_task_id_not_of_the_providers_shape_is_refused(WireDialect dialect, string body)
+    {
+        using var client = new HailuoClient(dialect == WireDialect.ApiMart ? HailuoClientOptions.ApiMart("sk-test") : HailuoClientOptions.MiniMax("sk-test"), new HttpClient());
+
+        var error = Assert.Throws<FormatException>(() => client.ReceiveCallback(body));
+
+        Assert.Contains("task id", error.Message, StringComparison.Ordinal);
+        Assert.Contains(TaskIds.Describe(dialect), error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(WireDialect.ApiMart, "task_01K8SGYNNNVBQTXNR4MM964S7K")]
+    [InlineData(WireDialect.MiniMax, "106916112212032")]
+    public void The_documented_task_ids_have_their_dialects_shape(WireDialect dialect, string taskId)
+    {
+        Assert.True(TaskIds.IsWellFormed(dialect, taskId));
+        Assert.False(TaskIds.IsWellFormed(dialect == WireDialect.ApiMart ? WireDialect.MiniMax : WireDialect.ApiMart, taskId));
+    }
+
     [Fact]
     public void A_challenge_is_answered_with_the_same_value()
     {

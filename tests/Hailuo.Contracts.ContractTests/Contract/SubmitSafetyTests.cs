@@ -59,6 +59,40 @@ public sealed class SubmitSafetyTests
         Assert.Equal(TimeSpan.FromSeconds(2), submits[2].At - submits[0].At);
     }
 
+    [Theory]
+    [InlineData(WireDialect.ApiMart)]
+    [InlineData(WireDialect.MiniMax)]
+    public async Task A_submit_refused_with_503_past_its_retries_is_a_transient_failure_not_an_unknown_outcome(WireDialect dialect)
+    {
+        await using var world = await SimWorld.StartAsync(dialect, client: c => c.Retry.MaxRetryAttempts = 3);
+        world.Admin.ScriptFault(new FaultRule(SimulatorEndpoint.Submit, FaultKind.Status503, 4));
+
+        var error = await Assert.ThrowsAnyAsync<HailuoException>(() => world.Run(c => c.SubmitAsync(Samples.Quick(dialect))));
+
+        Assert.IsNotType<HailuoSubmitOutcomeUnknownException>(error);
+        Assert.True(error.IsTransient);
+        Assert.Equal(503, error.HttpStatus);
+        Assert.Equal(new[] { 503, 503, 503, 503 }, world.Wire.Requests.Select(r => r.Status));
+        Assert.Empty(world.Admin.Tasks);
+    }
+
+    [Theory]
+    [InlineData(FaultKind.SubmitThenGateway504, true)]
+    [InlineData(FaultKind.SubmitThenFail, false)]
+    public async Task An_unknown_outcome_carries_the_request_id_of_the_attempt_that_may_have_created_the_task_not_of_a_refused_one(FaultKind fault, bool answered)
+    {
+        await using var world = await SimWorld.StartAsync(WireDialect.ApiMart);
+        world.Admin.ScriptFault(new FaultRule(SimulatorEndpoint.Submit, FaultKind.Status503, 2));
+        world.Admin.ScriptFault(new FaultRule(SimulatorEndpoint.Submit, fault, 1));
+
+        var error = await Assert.ThrowsAsync<HailuoSubmitOutcomeUnknownException>(() => world.Run(c => c.SubmitAsync(Samples.Quick(WireDialect.ApiMart))));
+
+        var attempts = world.Admin.Journal.Where(j => j.Endpoint == SimulatorEndpoint.Submit).ToList();
+        Assert.Equal(answered ? attempts[2].RequestId : null, error.RequestId);
+        Assert.Equal(answered ? attempts[2].RequestId : attempts[1].RequestId, error.LastRequestId);
+        Assert.Equal(attempts[2].TaskId, Assert.Single(world.Admin.Tasks).Id);
+    }
+
     [Fact]
     public async Task A_submit_refused_with_429_is_retried_after_Retry_After()
     {

@@ -13,7 +13,14 @@ internal sealed class CallbackReceiver : IAsyncDisposable
     private CallbackReceiver(WebApplication app) => _app = app;
 
     /// <summary>The runner of the process the receiver serves; a new process sets its own.</summary>
-    public HailuoJobRunner? Runner { get; set; }
+    public HailuoJobRunner? Runner
+    {
+        get => Runners.Count == 0 ? null : Runners[0];
+        set => Runners = value is null ? [] : [value];
+    }
+
+    /// <summary>The runners the receiver serves (one per provider in one application).</summary>
+    public IReadOnlyList<HailuoJobRunner> Runners { get; set; } = [];
 
     public Uri BaseAddress => _app.GetTestServer().BaseAddress;
 
@@ -22,7 +29,9 @@ internal sealed class CallbackReceiver : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         CallbackReceiver? receiver = null;
+        // Two registrations, as an application with one runner per provider has; with one runner both give it.
         builder.Services.AddTransient(_ => receiver!.Runner ?? throw new InvalidOperationException("No process is running."));
+        builder.Services.AddTransient(_ => receiver!.Runners.Count > 0 ? receiver.Runners[^1] : throw new InvalidOperationException("No process is running."));
         var app = builder.Build();
         app.MapHailuoCallbacks();
         receiver = new CallbackReceiver(app);

@@ -42,22 +42,22 @@ internal sealed class JobWorld : IAsyncDisposable
         return new JobWorld(HailuoSimulator.StartInMemory(options), folder);
     }
 
-    /// <summary>The client options a process uses: the simulator, virtual time, retries without jitter.</summary>
-    public HailuoClientOptions ClientOptions()
+    /// <summary>The client options a process uses: the simulator, virtual time, retries without jitter; APIMart unless MiniMax is asked for.</summary>
+    public HailuoClientOptions ClientOptions(bool miniMax = false)
     {
-        var options = HailuoClientOptions.ApiMart(Key).WithBaseAddress(Simulator.BaseAddress);
+        var options = (miniMax ? HailuoClientOptions.MiniMax(Key) : HailuoClientOptions.ApiMart(Key)).WithBaseAddress(Simulator.BaseAddress);
         options.TimeProvider = Time;
         options.Retry.UseJitter = false;
         return options;
     }
 
     /// <summary>A new process on the ledger; <paramref name="wrap"/> may put a handler (a kill switch) before the simulator.</summary>
-    public JobProcess StartProcess(Action<HailuoJobOptions>? configure = null, Func<HttpMessageHandler, HttpMessageHandler>? wrap = null, Func<IJobStore, IJobStore>? store = null)
+    public JobProcess StartProcess(Action<HailuoJobOptions>? configure = null, Func<HttpMessageHandler, HttpMessageHandler>? wrap = null, Func<IJobStore, IJobStore>? store = null, bool miniMax = false)
     {
         var handler = Simulator.CreateHandler();
         var http = new HttpClient(Time.CreateHandler(wrap is null ? handler : wrap(handler)));
-        var client = new HailuoClient(ClientOptions(), http);
-        var ledger = new SqliteJobStore(LedgerPath);
+        var client = new HailuoClient(ClientOptions(miniMax), http);
+        var ledger = new SqliteJobStore(LedgerPath, Time);
         var options = new HailuoJobOptions { TimeProvider = Time, StagingFolder = Path.Combine(Folder, "staging") };
         configure?.Invoke(options);
         var runner = new HailuoJobRunner(client, store is null ? ledger : store(ledger), new LocalFolderSink(OutputFolder), options);

@@ -26,8 +26,14 @@ internal sealed class KillBeforeWriting(IJobStore inner, JobState state, string?
 
     public Task<JobRecord> AddOrGetAsync(JobRecord job, CancellationToken cancellationToken = default) => inner.AddOrGetAsync(job, cancellationToken);
 
-    public Task SaveAsync(JobRecord job, CancellationToken cancellationToken = default) =>
-        job.State == state && (key is null || key == job.Key) ? throw new ProcessKilledException("killed before writing " + state) : inner.SaveAsync(job, cancellationToken);
+    public Task<JobRecord?> TrySaveAsync(JobRecord job, CancellationToken cancellationToken = default) =>
+        job.State == state && (key is null || key == job.Key) ? throw new ProcessKilledException("killed before writing " + state) : inner.TrySaveAsync(job, cancellationToken);
+
+    public Task<JobLease?> TryClaimAsync(string key, string owner, TimeSpan duration, CancellationToken cancellationToken = default) => inner.TryClaimAsync(key, owner, duration, cancellationToken);
+
+    public Task<JobLease?> RenewAsync(JobLease lease, TimeSpan duration, CancellationToken cancellationToken = default) => inner.RenewAsync(lease, duration, cancellationToken);
+
+    public Task ReleaseAsync(JobLease lease, CancellationToken cancellationToken = default) => inner.ReleaseAsync(lease, cancellationToken);
 
     public Task<IReadOnlyList<JobRecord>> ListUnfinishedAsync(CancellationToken cancellationToken = default) => inner.ListUnfinishedAsync(cancellationToken);
 
