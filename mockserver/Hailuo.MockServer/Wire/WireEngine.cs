@@ -14,6 +14,9 @@ internal sealed partial class WireEngine(SimulatorState state)
     {
         var arrived = state.Now;
         var exchange = new WireExchange(route, request) { RequestId = state.RequestIds.Next(arrived) };
+
+        // Named before any refusal (fault, key, rate limit, signature), so the journal ties every answer to its task.
+        exchange.TaskId = NamedTask(route.Endpoint, request);
         WireAnswer? answer = null;
         var journaled = false;
         try
@@ -82,6 +85,13 @@ internal sealed partial class WireEngine(SimulatorState state)
             _ => TaskQueries.Download(exchange, state),
         };
     }
+
+    private string? NamedTask(SimulatorEndpoint endpoint, WireRequest request) => endpoint switch
+    {
+        SimulatorEndpoint.Status => request.Value("task_id"),
+        SimulatorEndpoint.FileRetrieve or SimulatorEndpoint.Download when request.Value("file_id") is { } file => state.Tasks.FindByFileId(file)?.Id,
+        _ => null,
+    };
 
     private static WireAnswer ServerError(WireDialect dialect, int status, string message) =>
         ErrorAnswer.Create(dialect, status, ErrorMeanings.ServerError, "server_error", message);
