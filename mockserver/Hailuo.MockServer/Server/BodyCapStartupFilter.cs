@@ -11,6 +11,9 @@ namespace Hailuo.MockServer.Server;
 /// </summary>
 internal sealed class BodyCapStartupFilter(long maxBytes) : IStartupFilter
 {
+    /// <summary>Bodies from this size on (an image as a data URL) are collected after their answer.</summary>
+    private const long LargeBody = 4L * 1024 * 1024;
+
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         app.Use(async (context, nextMiddleware) =>
@@ -37,6 +40,13 @@ internal sealed class BodyCapStartupFilter(long maxBytes) : IStartupFilter
             }
 
             await nextMiddleware(context).ConfigureAwait(false);
+
+            // A body of megabytes leaves copies of itself (text, JSON, image) on the large-object heap: collect them now,
+            // so memory stays flat across image uploads instead of growing until the GC's own budget runs out.
+            if (request.ContentLength >= LargeBody)
+            {
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
+            }
         });
         next(app);
     };

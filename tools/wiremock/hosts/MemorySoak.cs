@@ -19,7 +19,7 @@ using Hailuo.Contracts;
 
 var mode = args.Length > 0 ? args[0] : "images";
 var amount = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : (mode == "soak" ? 10 : 30);
-var port = 5097;
+var port = int.Parse(Environment.GetEnvironmentVariable("SOAK_PORT") ?? "5097", System.Globalization.CultureInfo.InvariantCulture);
 var server = Process.Start(new ProcessStartInfo("dotnet", $"mockserver/Hailuo.MockServer/bin/Release/net10.0/Hailuo.MockServer.dll --urls http://127.0.0.1:{port}") { RedirectStandardOutput = true })!;
 try
 {
