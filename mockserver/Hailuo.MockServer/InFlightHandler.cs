@@ -5,7 +5,7 @@ internal sealed class InFlightHandler(RequestsInFlight requests, HttpMessageHand
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        using var _ = requests.Enter();
+        using var _ = requests.Enter(cancellationToken);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (untilBodyRead)
         {

@@ -7,6 +7,7 @@ namespace Hailuo.MockServer;
 public sealed class RequestsInFlight
 {
     private readonly object _gate = new();
+    private readonly List<CancellationToken> _tokens = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _count;
 
@@ -19,6 +20,30 @@ public sealed class RequestsInFlight
         Interlocked.Increment(ref _count);
         Signal();
         return new Scope(this);
+    }
+
+    /// <summary>Counts a request until the scope is disposed, with the token that cancels it, so a driver can tell which deadline cancelled a request in flight.</summary>
+    internal IDisposable Enter(CancellationToken cancelledBy)
+    {
+        lock (_gate)
+        {
+            _tokens.Add(cancelledBy);
+        }
+
+        var counted = Enter();
+        return new TokenScope(this, counted, cancelledBy);
+    }
+
+    /// <summary>Whether a request in flight has been cancelled (by a deadline that just fired) and has not ended yet.</summary>
+    internal bool AnyCancelled
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _tokens.Any(t => t.IsCancellationRequested);
+            }
+        }
     }
 
     /// <summary>Completes at the next change of the count (or of anything else the driver watches).</summary>
@@ -50,6 +75,24 @@ public sealed class RequestsInFlight
     {
         Interlocked.Decrement(ref _count);
         Signal();
+    }
+
+    private sealed class TokenScope(RequestsInFlight owner, IDisposable counted, CancellationToken token) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                lock (owner._gate)
+                {
+                    owner._tokens.Remove(token);
+                }
+
+                counted.Dispose();
+            }
+        }
     }
 
     private sealed class Scope(RequestsInFlight owner) : IDisposable

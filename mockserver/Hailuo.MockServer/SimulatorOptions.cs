@@ -51,11 +51,29 @@ public sealed class SimulatorOptions
     /// <summary>How many requests WireMock.Net's request log (LogEntries, /__admin/requests) keeps; the oldest go first, counted in Admin.DroppedLogEntries.</summary>
     public int RequestLogCapacity { get; set; } = 1_000;
 
+    /// <summary>How many characters of a request's body WireMock.Net's request log keeps; the rest is cut, and the log says so.</summary>
+    public int RequestLogBodyLimit { get; set; } = 4_096;
+
     /// <summary>The standalone server's clock: "System" (the wall clock) or "Manual" (moves only by /__admin/hailuo/advance). An embedded HailuoSimulator always uses a FakeTimeProvider.</summary>
     public string Clock { get; set; } = "System";
 
     /// <summary>The address written into download URLs, when clients reach the server under another name (a proxy, an export); null: as the client reached it.</summary>
     public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// User name the admin API (WireMock.Net's /__admin/ and the simulator's /__admin/hailuo/) asks for by HTTP Basic
+    /// authentication; with <see cref="AdminPassword"/>. Unset: the admin API is open, which only a loopback address allows.
+    /// </summary>
+    public string? AdminUsername { get; set; }
+
+    /// <summary>Password of <see cref="AdminUsername"/>; give it through the environment (Simulator__AdminPassword), not the command line.</summary>
+    public string? AdminPassword { get; set; }
+
+    /// <summary>Lets the standalone server listen on a non-loopback address with an open admin API (it prints a warning).</summary>
+    public bool AllowOpenAdmin { get; set; }
+
+    /// <summary>Whether both admin credentials are set.</summary>
+    public bool HasAdminCredentials => !string.IsNullOrEmpty(AdminUsername) && !string.IsNullOrEmpty(AdminPassword);
 
     /// <summary>The client that POSTs callbacks; replace it to deliver them in memory. Not bound from configuration.</summary>
     public HttpClient? CallbackClient { get; set; }
@@ -100,9 +118,19 @@ public sealed class SimulatorOptions
             throw new InvalidOperationException($"Simulator RequestLogCapacity must be positive; it is {RequestLogCapacity}.");
         }
 
+        if (RequestLogBodyLimit <= 0)
+        {
+            throw new InvalidOperationException($"Simulator RequestLogBodyLimit must be positive; it is {RequestLogBodyLimit}.");
+        }
+
         if (!string.Equals(Clock, "Manual", StringComparison.OrdinalIgnoreCase) && !string.Equals(Clock, "System", StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException($"Simulator Clock is '{Clock}'; use Manual or System.");
+        }
+
+        if (string.IsNullOrEmpty(AdminUsername) != string.IsNullOrEmpty(AdminPassword))
+        {
+            throw new InvalidOperationException("Simulator AdminUsername and AdminPassword go together: set both, or neither.");
         }
 
         if (JournalCapacity <= 0)

@@ -30,19 +30,56 @@ public sealed class StandaloneServer : IAsyncDisposable
     /// <summary>Where it listens.</summary>
     public string Url { get; }
 
-    /// <summary>Reads the settings and starts the server.</summary>
-    public static StandaloneServer Start(string[] args, string? url = null)
+    /// <summary>The flag that lets a non-loopback address serve an open admin API (same as --Simulator:AllowOpenAdmin=true).</summary>
+    public const string AllowOpenAdminFlag = "--allow-open-admin";
+
+    /// <summary>
+    /// Reads the settings and starts the server. On a non-loopback address it refuses to start unless admin credentials
+    /// are set (Simulator:AdminUsername and Simulator:AdminPassword) or <see cref="AllowOpenAdminFlag"/> is given, which
+    /// writes a warning to <paramref name="warnings"/> (default: standard error).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A non-loopback address without admin credentials or the flag.</exception>
+    public static StandaloneServer Start(string[] args, string? url = null, TextWriter? warnings = null)
     {
+        ArgumentNullException.ThrowIfNull(args);
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
-            .AddCommandLine(args)
+            .AddCommandLine(args.Select(a => a == AllowOpenAdminFlag ? "--" + SimulatorOptions.SectionName + ":AllowOpenAdmin=true" : a).ToArray())
             .Build();
         var options = configuration.GetSection(SimulatorOptions.SectionName).Get<SimulatorOptions>() ?? new SimulatorOptions();
         options.Validate();
         url ??= configuration["urls"] ?? DefaultUrl;
+        if (OpenAdminProblem(url, options) is { } problem)
+        {
+            if (!options.AllowOpenAdmin)
+            {
+                throw new InvalidOperationException(problem + $" Set Simulator:AdminUsername and Simulator:AdminPassword (WireMock.Net's admin authentication), listen on 127.0.0.1, or pass {AllowOpenAdminFlag} to serve it open anyway.");
+            }
+
+            (warnings ?? Console.Error).WriteLine("warning: " + problem + $" ({AllowOpenAdminFlag} was given.)");
+        }
+
         var server = WireMockServer.Start(HailuoServerSettings.Create(options, url));
         return new StandaloneServer(server, server.AddHailuoApi(options), url);
+    }
+
+    /// <summary>Why serving <paramref name="url"/> would open the admin API to the network, or null when it would not.</summary>
+    internal static string? OpenAdminProblem(string url, SimulatorOptions options)
+    {
+        if (options.HasAdminCredentials)
+        {
+            return null;
+        }
+
+        // Kestrel reads "*" and "+" as every address; an unreadable URL is left to WireMock.Net to refuse.
+        var host = url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
+        if (!Uri.TryCreate(host, UriKind.Absolute, out var uri) || uri.IsLoopback)
+        {
+            return null;
+        }
+
+        return $"{url} is not a loopback address, and the admin API is open: anyone who reaches it can read every request and its body at /__admin/requests, change the mappings at /__admin/mappings, and wipe every task at /__admin/hailuo/reset.";
     }
 
     /// <summary>Starts, prints the settings line, and runs until cancelled (Ctrl-C).</summary>
@@ -55,7 +92,18 @@ public sealed class StandaloneServer : IAsyncDisposable
             e.Cancel = true;
             stop.Cancel();
         };
-        await using var server = Start(args);
+        StandaloneServer started;
+        try
+        {
+            started = Start(args, warnings: output);
+        }
+        catch (InvalidOperationException ex)
+        {
+            await output.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            return 2;
+        }
+
+        await using var server = started;
         await output.WriteLineAsync(server.Describe()).ConfigureAwait(false);
         try
         {

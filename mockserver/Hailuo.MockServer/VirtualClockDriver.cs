@@ -138,7 +138,9 @@ public sealed partial class VirtualClockDriver : TimeProvider
         var limit = GetUtcNow() + RunLimit;
         while (true)
         {
+            // Both read before looking, so a change while the step is decided still wakes the wait below.
             var changed = Requests.NextChange;
+            var stallChanged = _stalls?.NextStallChange ?? changed;
             if (operation.IsCompleted)
             {
                 return await operation.ConfigureAwait(false);
@@ -152,7 +154,7 @@ public sealed partial class VirtualClockDriver : TimeProvider
             // Only a step that moved time or fired a timer loops again at once; anything else waits for a change, so the loop cannot spin.
             if (!TryAdvanceToNextTimer())
             {
-                await Watchdog(Task.WhenAny(operation, changed, _stalls?.NextStallChange ?? changed)).ConfigureAwait(false);
+                await Watchdog(Task.WhenAny(operation, changed, stallChanged)).ConfigureAwait(false);
             }
         }
     }
@@ -256,7 +258,8 @@ public sealed partial class VirtualClockDriver : TimeProvider
                 var epoch = _stallEpoch;
                 bool ForStall(TrackedTimer t) => t.IsDeadline && stalled > 0 && t.Created <= epoch;
                 bool Fires(TrackedTimer t) => !t.IsDeadline || !HoldDeadlines || ForStall(t);
-                var waiting = _timers.Any(t => t.DueAt is not null && (!t.IsDeadline || ForStall(t)));
+                // A deadline the driver may fire is something to move to as much as a wait is.
+                var waiting = _timers.Any(t => t.DueAt is not null && Fires(t));
                 if (Requests.Count > stalled || !waiting)
                 {
                     return false;
@@ -280,13 +283,16 @@ public sealed partial class VirtualClockDriver : TimeProvider
                 (step, firesStallDeadline) = (max, false);
             }
 
-            if (firesStallDeadline)
+            // Timers already due fire on a zero step; a step that neither fires one nor moves time is no progress.
+            _inner.Advance(step);
+
+            // Only a deadline that cancelled a request in flight ended a stall (its cancellation runs inside Advance);
+            // another client's deadline did not, and holding still for a stall end would then wait for ever.
+            if (firesStallDeadline && Requests.AnyCancelled)
             {
                 _stallFired = stallState;
             }
 
-            // Timers already due fire on a zero step; a step that neither fires one nor moves time is no progress.
-            _inner.Advance(step);
             return target is not null || Interlocked.Read(ref _fired) != fired;
         }
     }

@@ -18,16 +18,17 @@ internal static class AdminMappings
 {
     public const string Prefix = "/__admin/hailuo";
 
-    public static IEnumerable<Guid> Register(WireMockServer server, SimulatorState state, SimulatorAdmin admin, int priority)
+    public static IEnumerable<Guid> Register(WireMockServer server, SimulatorState state, SimulatorAdmin admin, int priority, MethodGuard methods)
     {
         Guid Map(string method, string path, Func<global::WireMock.IRequestMessage, WireAnswer> answer)
         {
             var guid = Guid.NewGuid();
+            methods.Serve(Prefix + path, new ExactMatcher(Prefix + path), method, null);
             server.Given(Request.Create().WithPath(new ExactMatcher(Prefix + path)).UsingMethod(method))
                 .WithGuid(guid)
                 .WithTitle("Hailuo admin " + method + " " + Prefix + path)
                 .AtPriority(priority)
-                .RespondWith(Response.Create().WithCallback(request => WireMockMessages.ToResponse(answer(request).With(RequestIds.Header, state.RequestIds.Next(state.Now)), state.Now)));
+                .RespondWith(Response.Create().WithCallback(request => WireMockMessages.ToResponse((AdminAuthentication.Refusal(request, state.Options) ?? answer(request)).With(RequestIds.Header, state.RequestIds.Next(state.Now)), state.Now)));
             return guid;
         }
 
@@ -46,12 +47,19 @@ internal static class AdminMappings
         yield return Map("POST", "/reset", _ =>
         {
             admin.Reset();
+
+            // Give the freed tasks and images back to the system, so a long-running server's memory comes down after a reset.
+            System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             return WireAnswer.Empty(204);
         });
         yield return Map("POST", "/advance", request => Advance(request.Query?.TryGetValue("by", out var by) == true ? by.FirstOrDefault() : null, state));
     }
 
-    /// <summary>"00:05:00", "90" (seconds), "90s", "5m", "24h", "1d".</summary>
+    /// <summary>The longest single advance: far beyond any retention, and far from the calendar's end.</summary>
+    internal static readonly TimeSpan LongestAdvance = TimeSpan.FromDays(36_500);
+
+    /// <summary>"00:05:00", "90" (seconds), "90s", "5m", "24h", "1d"; null when unreadable, negative or over <see cref="LongestAdvance"/>.</summary>
     internal static TimeSpan? ParseSpan(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -62,24 +70,27 @@ internal static class AdminMappings
         text = text.Trim();
         if (text.Contains(':', StringComparison.Ordinal))
         {
-            return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var parsed) && parsed >= TimeSpan.Zero ? parsed : null;
+            return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var parsed) && parsed >= TimeSpan.Zero && parsed <= LongestAdvance ? parsed : null;
         }
 
         var unit = char.IsLetter(text[^1]) ? char.ToLowerInvariant(text[^1]) : 's';
         var number = char.IsLetter(text[^1]) ? text[..^1] : text;
-        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0)
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value < 0)
         {
             return null;
         }
 
-        return unit switch
+        var seconds = unit switch
         {
-            's' => TimeSpan.FromSeconds(value),
-            'm' => TimeSpan.FromMinutes(value),
-            'h' => TimeSpan.FromHours(value),
-            'd' => TimeSpan.FromDays(value),
-            _ => null,
+            's' => value,
+            'm' => value * 60,
+            'h' => value * 3600,
+            'd' => value * 86_400,
+            _ => double.NaN,
         };
+
+        // Compared in seconds first: TimeSpan.FromSeconds(1e308) would throw instead of answering.
+        return double.IsFinite(seconds) && seconds <= LongestAdvance.TotalSeconds ? TimeSpan.FromSeconds(seconds) : null;
     }
 
     private static WireAnswer AddFault(string? body, SimulatorAdmin admin)
@@ -115,7 +126,12 @@ internal static class AdminMappings
 
         if (ParseSpan(by) is not { } span)
         {
-            return Problem($"'by' is '{by}'; use a time span such as 00:05:00, 90s, 5m, 24h or 1d (not negative).");
+            return Problem($"'by' is '{by}'; use a time span such as 00:05:00, 90s, 5m, 24h or 1d, from 0 to {LongestAdvance.TotalDays:0} days.");
+        }
+
+        if (clock.GetUtcNow() > DateTimeOffset.MaxValue - span)
+        {
+            return Problem($"'by' is '{by}': the clock is at {clock.GetUtcNow():yyyy-MM-dd} and cannot move past the calendar's end.");
         }
 
         clock.Advance(span);

@@ -62,8 +62,11 @@ internal sealed partial class EndpointLine
 
     /// <summary>Matches the method and the path; query values are the engine's to check, so a missing one gets a clear 400.</summary>
     public IRequestBuilder Request() => global::WireMock.RequestBuilders.Request.Create()
-        .WithPath(IsExact ? new ExactMatcher(PathTemplate) : new RegexMatcher(PathPattern))
+        .WithPath(PathMatcher())
         .UsingMethod(Method);
+
+    /// <summary>The path alone, whatever the method.</summary>
+    public IStringMatcher PathMatcher() => IsExact ? new ExactMatcher(PathTemplate) : new RegexMatcher(PathPattern);
 
     /// <summary>The named values of the path and the query.</summary>
     public Dictionary<string, string> Values(string path, string query)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using WireMock.Logging;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 
@@ -25,22 +26,24 @@ public sealed class HailuoApi : IAsyncDisposable
     {
         Server = server;
         Clock = clock;
-        State = new SimulatorState(options, clock, loggers);
+        State = new SimulatorState(options, clock, loggers) { OwnPorts = server.Ports.ToArray() };
         Admin = new SimulatorAdmin(State);
         var engine = new WireEngine(State);
         var connection = new HttpContextConnection(new HttpContextAccessor());
+        var methods = new MethodGuard();
         foreach (var dialect in HailuoSpec.Dialects.Where(d => State.Providers(d.Dialect).Count > 0))
         {
-            Map(dialect.Submit, new WireRoute(SimulatorEndpoint.Submit, dialect.Dialect), engine, connection);
-            Map(dialect.Status, new WireRoute(SimulatorEndpoint.Status, dialect.Dialect), engine, connection);
+            Map(dialect.Submit, new WireRoute(SimulatorEndpoint.Submit, dialect.Dialect), engine, connection, methods);
+            Map(dialect.Status, new WireRoute(SimulatorEndpoint.Status, dialect.Dialect), engine, connection, methods);
             if (dialect.FileRetrieve is { } retrieve)
             {
-                Map(retrieve, new WireRoute(SimulatorEndpoint.FileRetrieve, dialect.Dialect), engine, connection);
+                Map(retrieve, new WireRoute(SimulatorEndpoint.FileRetrieve, dialect.Dialect), engine, connection, methods);
             }
         }
 
-        Map(DownloadSigner.Endpoint, new WireRoute(SimulatorEndpoint.Download, null), engine, connection);
-        _mappings.AddRange(AdminMappings.Register(server, State, Admin, EnginePriority));
+        Map(DownloadSigner.Endpoint, new WireRoute(SimulatorEndpoint.Download, null), engine, connection, methods);
+        _mappings.AddRange(AdminMappings.Register(server, State, Admin, EnginePriority, methods).ToList());
+        _mappings.AddRange(methods.Register(server, State, EnginePriority + 1).ToList());
         server.LogEntriesChanged += OnLogEntriesChanged;
     }
 
@@ -73,9 +76,10 @@ public sealed class HailuoApi : IAsyncDisposable
     internal static TimeProvider ClockFor(SimulatorOptions options) =>
         string.Equals(options.Clock, "System", StringComparison.OrdinalIgnoreCase) ? TimeProvider.System : new FakeTimeProvider(DateTimeOffset.UtcNow);
 
-    private void Map(string line, WireRoute route, WireEngine engine, HttpContextConnection connection)
+    private void Map(string line, WireRoute route, WireEngine engine, HttpContextConnection connection, MethodGuard methods)
     {
         var endpoint = EndpointLine.Parse(line);
+        methods.Serve(endpoint.PathTemplate, endpoint.PathMatcher(), endpoint.Method, route.Dialect);
         var guid = Guid.NewGuid();
         Server.Given(endpoint.Request())
             .WithGuid(guid)
@@ -94,6 +98,15 @@ public sealed class HailuoApi : IAsyncDisposable
         if (e.Action == System.Collections.Specialized.NotifyCollectionChangedAction.Remove)
         {
             State.LogEntryDropped();
+        }
+
+        // Added after the answer was made: the engine and users' stubs saw the request whole, the log keeps it masked and cut.
+        foreach (var entry in e.NewItems?.OfType<LogEntry>() ?? [])
+        {
+            if (entry.RequestMessage is { } request)
+            {
+                entry.RequestMessage = LoggedRequest.For(request, State.Options.RequestLogBodyLimit);
+            }
         }
     }
 }

@@ -22,6 +22,8 @@ public static class HailuoServerSettings
         ArgumentNullException.ThrowIfNull(options);
         return new WireMockServerSettings
         {
+            AdminUsername = options.HasAdminCredentials ? options.AdminUsername : null,
+            AdminPassword = options.HasAdminCredentials ? options.AdminPassword : null,
             Urls = new[] { url ?? "http://127.0.0.1:" + FreeLoopbackPort() },
             StartAdminInterface = true,
             MaxRequestLogCount = options.RequestLogCapacity,
@@ -30,6 +32,7 @@ public static class HailuoServerSettings
             // The engine reads the text itself; the log keeps no copy of MP4 answers.
             DisableJsonBodyParsing = true,
             DoNotSaveDynamicResponseInLogEntry = true,
+            ScenarioStateStore = new SerialScenarioStore(),
             AdditionalServiceRegistration = AddServices,
         };
     }
@@ -55,11 +58,17 @@ public static class HailuoServerSettings
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>What the engine needs from the host: IHttpContextAccessor for connection faults, and room for two large images.</summary>
+    /// <summary>
+    /// What the engine needs from the host: IHttpContextAccessor for connection faults, room for two large images and no
+    /// more (413 above <see cref="MaxRequestBodyBytes"/>).
+    /// </summary>
     public static void AddServices(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddHttpContextAccessor();
-        services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+
+        // Post-configured: WireMock.Net's own UseKestrel sets the limit to none after every Configure.
+        services.PostConfigure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        services.AddSingleton<IStartupFilter>(new BodyCapStartupFilter(MaxRequestBodyBytes));
     }
 }

@@ -29,6 +29,9 @@ internal sealed class SimulatorState : IAsyncDisposable
 
     public SimulatorOptions Options { get; }
 
+    /// <summary>The ports the server listens on, so a callback to the simulator itself can be refused.</summary>
+    public IReadOnlyList<int> OwnPorts { get; set; } = [];
+
     public TimeProvider Clock { get; }
 
     public TaskStore Tasks { get; } = new();

@@ -54,8 +54,8 @@ internal sealed class TaskRecord
 
     public string? CallbackUrl { get; init; }
 
-    /// <summary>The request's first_frame_image, which the first picture of the MP4 shows.</summary>
-    public string? FirstFrameImage { get; init; }
+    /// <summary>What the request's first_frame_image was (a data URL's image), which the first picture of the MP4 shows.</summary>
+    public FirstFrameSummary? FirstFrame { get; init; }
 
     public CallbackState Callback
     {

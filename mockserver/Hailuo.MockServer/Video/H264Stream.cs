@@ -23,7 +23,7 @@ internal sealed class H264Stream
         _keyFrames = new byte[]?[ColorPalette.Colors.Length * 2];
         _skipFrames = new byte[]?[framesPerSecond];
         _marking = marking is not null && FrameMark.Fits(Geometry) ? marking : null;
-        _mosaic = _marking?.FirstFrameImage is { } image ? FirstFrameMosaic.From(image, Geometry) : null;
+        _mosaic = _marking?.FirstFrameLuma ?? (_marking?.FirstFrameImage is { } image ? FirstFrameMosaic.From(image, Geometry) : null);
     }
 
     public FrameGeometry Geometry { get; }

@@ -25,10 +25,20 @@ internal static class RequestReader
             var where = ex.LineNumber is { } line ? $" (line {line + 1}, character {ex.BytePositionInLine + 1})" : string.Empty;
             return (null, new[] { new FieldProblem("body", Code, $"The body is not valid JSON{where}: send one JSON object with at least 'model' and 'prompt'.") });
         }
+        catch (ArgumentException)
+        {
+            // A host that hands over text with a lone surrogate: no UTF-8 encoding of it exists.
+            return (null, new[] { new FieldProblem("body", Code, "The body is not valid Unicode text (it holds a lone UTF-16 surrogate): send UTF-8 JSON.") });
+        }
 
         if (root is null)
         {
             return (null, new[] { new FieldProblem("body", Code, "The body must be a JSON object with at least 'model' and 'prompt'.") });
+        }
+
+        if (JsonText.Problems(body) is { Count: > 0 } textProblems)
+        {
+            return (null, textProblems);
         }
 
         var wrong = new List<(string Field, JsonNode? Value)>();

@@ -1,6 +1,7 @@
-using System.Text.Json;
+using System.Security.Cryptography;
 using Hailuo.Contracts;
 using Hailuo.MockServer.Simulation;
+using Hailuo.MockServer.Video;
 
 namespace Hailuo.MockServer.Wire;
 
@@ -24,10 +25,15 @@ internal static class Submission
         var problems = state.Validator(provider).Validate(request).Errors
             .Select(f => new FieldProblem(f.PropertyName, f.ErrorCode, f.ErrorMessage))
             .ToList();
-        ImageHeader? firstFrame = null;
+        FirstFrameSummary? firstFrame = null;
         if (problems.Count == 0)
         {
-            firstFrame = InspectImages(request, problems);
+            firstFrame = InspectImages(request, provider, problems);
+        }
+
+        if (problems.Count == 0 && SelfCallback.Problem(request.CallbackUrl, exchange.Request.BaseUrl, state) is { } selfCall)
+        {
+            problems.Add(selfCall);
         }
 
         if (problems.Count > 0)
@@ -51,8 +57,11 @@ internal static class Submission
             : WireAnswer.Json(new MiniMaxSubmitted(task.Id, BaseResp.Success));
     }
 
-    /// <summary>Decodes each data URL and checks its bytes; public URLs are not fetched. Returns the first frame's header.</summary>
-    private static ImageHeader? InspectImages(VideoGenerationRequest request, List<FieldProblem> problems)
+    /// <summary>
+    /// Decodes each data URL and checks its header and that the file is whole; public URLs are not fetched. Returns what
+    /// the task keeps of the first frame.
+    /// </summary>
+    private static FirstFrameSummary? InspectImages(VideoGenerationRequest request, ProviderInfo provider, List<FieldProblem> problems)
     {
         var images = new List<(string Field, string Value)>();
         if (request.FirstFrameImage is { } first)
@@ -66,31 +75,61 @@ internal static class Submission
         }
 
         images.AddRange((request.SubjectReference ?? Array.Empty<SubjectReference>()).SelectMany(s => s.Image).Select(i => ("subject_reference", i)));
-        ImageHeader? firstFrame = null;
+        FirstFrameSummary? firstFrame = null;
         foreach (var (field, value) in images.Where(i => i.Value.StartsWith("data:", StringComparison.OrdinalIgnoreCase)))
         {
-            var inspection = ImageInspector.InspectDataUrl(value);
+            // Decoded once here: ImageInspector.InspectDataUrl would decode it again for its own check.
+            var bytes = ImageReferenceForm.Check(value) is null ? ImageCheck.Payload(value) : null;
+            if (bytes is null)
+            {
+                problems.Add(new FieldProblem(field, ValidationCodes.Image, $"'{field}': {ImageInspector.InspectDataUrl(value).Problem ?? "The data URL's payload is not valid base64."}"));
+                continue;
+            }
+
+            var inspection = ImageInspector.Inspect(bytes);
             if (inspection.Problem is { } problem)
             {
                 problems.Add(new FieldProblem(field, ValidationCodes.Image, $"'{field}': {problem}"));
+                continue;
             }
-            else if (field == "first_frame_image")
+
+            var header = inspection.Header!.Value;
+            FrameGeometry? geometry = null;
+            if (field == "first_frame_image")
             {
-                firstFrame = inspection.Header;
+                var (width, height) = VideoSize(provider, request, header);
+                geometry = new FrameGeometry(width, height);
+            }
+
+            if (ImageCheck.Whole(bytes, header.Format, geometry, out var luma) is { } damage)
+            {
+                problems.Add(new FieldProblem(field, ValidationCodes.Image, $"'{field}': the {header.Format.ToSpecName()} image ({bytes.Length:N0} bytes) cannot be decoded: {damage}"));
+            }
+            else if (geometry is not null)
+            {
+                firstFrame = new FirstFrameSummary(Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length, header.Width, header.Height, luma);
             }
         }
 
         return firstFrame;
     }
 
-    private static TaskRecord Create(WireExchange exchange, ProviderInfo provider, SimulatorState state, VideoGenerationRequest request, ImageHeader? firstFrame)
+    /// <summary>The clip's size: the resolution's, turned portrait when the first frame is (seed 002).</summary>
+    private static (int Width, int Height) VideoSize(ProviderInfo provider, VideoGenerationRequest request, ImageHeader? firstFrame)
+    {
+        var resolution = provider.FindModel(request.Model)!.FindMode(request.EffectiveMode())!.FindResolution(provider.ResolutionFor(request))!.Resolution;
+        var size = HailuoSpec.Resolutions.First(r => string.Equals(r.Name, resolution, StringComparison.OrdinalIgnoreCase));
+        var portrait = firstFrame is { } frame && frame.Height > frame.Width;
+        return portrait ? (size.Height, size.Width) : (size.Width, size.Height);
+    }
+
+    private static TaskRecord Create(WireExchange exchange, ProviderInfo provider, SimulatorState state, VideoGenerationRequest request, FirstFrameSummary? firstFrame)
     {
         var dialect = exchange.Dialect;
         var resolution = provider.FindModel(request.Model)!.FindMode(request.EffectiveMode())!.FindResolution(provider.ResolutionFor(request))!.Resolution;
-        var size = HailuoSpec.Resolutions.First(r => string.Equals(r.Name, resolution, StringComparison.OrdinalIgnoreCase));
 
         // Image-to-video follows the first frame's orientation (seed 002): a portrait image gives a portrait clip.
-        var portrait = firstFrame is { } frame && frame.Height > frame.Width;
+        var (width, height) = VideoSize(provider, request, firstFrame is { } f ? new ImageHeader(ImageFileFormat.Png, f.Width, f.Height) : null);
         var now = state.Now;
         var number = state.Tasks.NextNumber();
         var options = state.Options;
@@ -107,8 +146,8 @@ internal static class Submission
             Mode = request.EffectiveMode(),
             Resolution = resolution,
             Duration = provider.DurationFor(request),
-            Width = portrait ? size.Height : size.Width,
-            Height = portrait ? size.Width : size.Height,
+            Width = width,
+            Height = height,
             FileId = TaskStore.FileId(number),
             CreatedAt = now,
             QueuedAt = now + options.QueuedAfter,
@@ -119,7 +158,7 @@ internal static class Submission
             Cost = CostEstimate.For(provider, request).Dollars ?? 0m,
             Outcome = PromptMarkers.OutcomeOf(request.Prompt),
             CallbackUrl = request.CallbackUrl,
-            FirstFrameImage = request.FirstFrameImage,
+            FirstFrame = firstFrame,
         };
     }
 }

@@ -14,6 +14,9 @@ internal sealed partial class WireEngine(SimulatorState state)
     {
         var arrived = state.Now;
         var exchange = new WireExchange(route, request) { RequestId = state.RequestIds.Next(arrived) };
+
+        // Named before any refusal (fault, key, rate limit, signature), so the journal ties every answer to its task.
+        exchange.TaskId = NamedTask(route.Endpoint, request);
         WireAnswer? answer = null;
         var journaled = false;
         try
@@ -109,6 +112,13 @@ internal sealed partial class WireEngine(SimulatorState state)
         return inBody ? answer.WithStatus(200) : answer;
     }
 
+    private string? NamedTask(SimulatorEndpoint endpoint, WireRequest request) => endpoint switch
+    {
+        SimulatorEndpoint.Status => request.Value("task_id"),
+        SimulatorEndpoint.FileRetrieve or SimulatorEndpoint.Download when request.Value("file_id") is { } file => state.Tasks.FindByFileId(file)?.Id,
+        _ => null,
+    };
+
     private static WireAnswer ServerError(WireDialect dialect, int status, string message) =>
         ErrorAnswer.Create(dialect, status, ErrorMeanings.ServerError, "server_error", message);
 
@@ -145,9 +155,18 @@ internal sealed partial class WireEngine(SimulatorState state)
     private static string Scrub(string text, string? key) =>
         key is null || text.Length == 0 ? text : text.Replace(key, "***", StringComparison.Ordinal);
 
-    private static string Shorten(string body) =>
-        body.Length < 256 ? body : DataUrlPayload().Replace(body, m => m.Groups[1].Value + "...(" + m.Groups[2].Length + " base64 characters)");
+    /// <summary>The most a journal entry keeps of a body once data URLs are shortened: the journal is a record, not a copy.</summary>
+    private const int JournalBodyLimit = 16_384;
 
-    [GeneratedRegex("(data:[a-zA-Z0-9/+.-]+;base64,)([A-Za-z0-9+/=]{64,})")]
+    private static string Shorten(string body)
+    {
+        var shortened = body.Length < 256 ? body : DataUrlPayload().Replace(body, m => m.Groups[1].Value + "...(" + m.Groups[2].Length + " base64 characters)");
+        return shortened.Length <= JournalBodyLimit
+            ? shortened
+            : shortened[..JournalBodyLimit] + $"...(cut by the journal: {shortened.Length:N0} characters in all)";
+    }
+
+    // JSON writers may escape '+' and '/' (\u002B, \/): the payload still runs on through them.
+    [GeneratedRegex(@"(data:[a-zA-Z0-9/+.-]+;base64,)((?:[A-Za-z0-9+/=]|\\u002[Bb]|\\u002[Ff]|\\/){64,})")]
     private static partial Regex DataUrlPayload();
 }
