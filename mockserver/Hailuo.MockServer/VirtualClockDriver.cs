@@ -258,8 +258,9 @@ public sealed partial class VirtualClockDriver : TimeProvider
                 var epoch = _stallEpoch;
                 bool ForStall(TrackedTimer t) => t.IsDeadline && stalled > 0 && t.Created <= epoch;
                 bool Fires(TrackedTimer t) => !t.IsDeadline || !HoldDeadlines || ForStall(t);
-                // A deadline the driver may fire is something to move to as much as a wait is.
-                var waiting = _timers.Any(t => t.DueAt is not null && Fires(t));
+                // Only a wait, or the deadline of a stalled request, is worth moving to: a client's own deadline with
+                // nothing in flight may be a moment before its next wait is scheduled, and jumping to it times it out.
+                var waiting = _timers.Any(t => t.DueAt is not null && (!t.IsDeadline || ForStall(t)));
                 if (Requests.Count > stalled || !waiting)
                 {
                     return false;

@@ -24,7 +24,7 @@ public sealed class BadInputTests
         using var response = await client.Http.PostAsync(TestClient.SubmitPath(dialect), new StringContent(json, Encoding.UTF8, "application/json"));
         var text = await response.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(TestClient.ErrorStatus(dialect, HttpStatusCode.BadRequest), response.StatusCode);
         Assert.Contains(message, text, StringComparison.Ordinal);
         AssertNoDotNetText(text);
         Assert.Empty(sim.Admin.Tasks);

@@ -45,18 +45,6 @@ public sealed class VirtualClockDriverStallTests
         Assert.Equal(HailuoSimulator.ClockStart + TimeSpan.FromSeconds(20), driver.GetUtcNow());
     }
 
-    [Fact]
-    public async Task A_deadline_alone_is_moved_to_when_deadlines_are_not_held()
-    {
-        var driver = new VirtualClockDriver(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(HailuoSimulator.ClockStart)) { StuckAfter = TimeSpan.FromSeconds(20) };
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1), driver);
-
-        var outcome = await driver.RunAsync(Outcome(Task.Delay(Timeout.InfiniteTimeSpan, deadline.Token))).WaitAsync(Guard);
-
-        Assert.Equal("cancelled", outcome);
-        Assert.Equal(HailuoSimulator.ClockStart + TimeSpan.FromMinutes(1), driver.GetUtcNow());
-    }
-
     private static async Task<(VirtualClockDriver Driver, HttpClient Http, string TaskId)> StartAsync(HailuoSimulator sim, bool holdDeadlines)
     {
         using var setup = TestClient.For(sim);

@@ -43,7 +43,7 @@ public sealed record CheapestRender(string Model, string Resolution, int Duratio
             where mode.Mode == VideoMode.TextToVideo
             from row in mode.Matrix
             from duration in row.Durations
-            select new CheapestRender(model.Id, row.Resolution, duration, model.PricePerSecond(row.Resolution) * duration);
+            select new CheapestRender(model.Id, row.Resolution, duration, model.PriceOfClip(row.Resolution, duration));
     }
 
     /// <summary>What the user is told before anything is sent.</summary>

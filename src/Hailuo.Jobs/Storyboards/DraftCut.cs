@@ -31,10 +31,10 @@ internal static class DraftCut
     private static bool Cheaper(ModelInfo model, (string Resolution, int Duration) a, (string Resolution, int Duration) b) =>
         Dollars(model, a) is { } x && Dollars(model, b) is { } y ? x < y : Lines(a.Resolution) * a.Duration < Lines(b.Resolution) * b.Duration;
 
-    private static decimal? Dollars(ModelInfo model, (string Resolution, int Duration) pair) => model.PricePerSecond(pair.Resolution) * pair.Duration;
+    private static decimal? Dollars(ModelInfo model, (string Resolution, int Duration) pair) => model.PriceOfClip(pair.Resolution, pair.Duration);
 
     private static int Lines(string resolution) => int.TryParse(resolution.TrimEnd('p', 'P'), NumberStyles.None, CultureInfo.InvariantCulture, out var lines) ? lines : int.MaxValue / 64;
 
     private static string Describe(ModelInfo model, (string Resolution, int Duration) pair) =>
-        string.Create(CultureInfo.InvariantCulture, $"{pair.Resolution} {pair.Duration} s ({new CostEstimate(pair.Duration, model.PricePerSecond(pair.Resolution))})");
+        string.Create(CultureInfo.InvariantCulture, $"{pair.Resolution} {pair.Duration} s ({new CostEstimate(pair.Duration, Dollars(model, pair))})");
 }

@@ -98,7 +98,10 @@ public sealed class WireMockHostTests
             Assert.Contains(titles, t => t.EndsWith(": " + dialect.Status, StringComparison.Ordinal));
         }
 
-        Assert.All(ours, m => Assert.Equal(HailuoApi.EnginePriority, (int)m!["Priority"]!));
+        // The 405 answers for a wrong method sit just below the engine, so a right method always reaches it first.
+        Assert.All(ours, m => Assert.Equal(
+            ((string)m!["Title"]!).StartsWith("Hailuo method not allowed: ", StringComparison.Ordinal) ? HailuoApi.EnginePriority + 1 : HailuoApi.EnginePriority,
+            (int)m!["Priority"]!));
     }
 
     [Fact]
