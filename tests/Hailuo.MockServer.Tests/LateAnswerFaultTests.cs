@@ -53,7 +53,20 @@ public sealed class LateAnswerFaultTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => late.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(3, receiver.Notifications.Count);
-        var entry = Assert.Single(sim.Admin.Journal);
+        var entry = await JournaledAsync(sim);
         Assert.Equal((0, FaultKind.SubmitThenAnswerLate, task.Id), (entry.Status, entry.Fault, entry.TaskId));
+    }
+
+    // Over a real socket the abandoned request is journaled on the server's side after the client has already moved on.
+    private static async Task<JournalEntry> JournaledAsync(HailuoSimulator sim)
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (sim.Admin.Journal.Count == 0)
+        {
+            bound.Token.ThrowIfCancellationRequested();
+            await Task.Yield();
+        }
+
+        return Assert.Single(sim.Admin.Journal);
     }
 }
