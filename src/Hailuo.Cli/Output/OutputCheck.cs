@@ -46,29 +46,16 @@ internal static class OutputCheck
     }
 
     /// <summary>Why no file can be created in <paramref name="folder"/>, or null when one can.</summary>
-    public static string? Unwritable(string folder, OutputDisk disk)
-    {
-        try
-        {
-            disk.ProbeWrite(folder);
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return "permission denied";
-        }
-        catch (IOException e)
-        {
-            // .NET appends the probe file's path, which would only confuse.
-            return e.Message.Split(" : '")[0].TrimEnd('.');
-        }
-    }
+    public static string? Unwritable(string folder, OutputDisk disk) => Failure(() => disk.ProbeWrite(folder));
 
-    private static string? Created(string folder)
+    private static string? Created(string folder) => Failure(() => Directory.CreateDirectory(folder));
+
+    // Why a file system step failed, in words, or null when it worked.
+    private static string? Failure(Action step)
     {
         try
         {
-            Directory.CreateDirectory(folder);
+            step();
             return null;
         }
         catch (UnauthorizedAccessException)
@@ -77,7 +64,8 @@ internal static class OutputCheck
         }
         catch (IOException e)
         {
-            return e.Message.TrimEnd('.');
+            // .NET appends the path it tried, which would only confuse.
+            return e.Message.Split(" : '")[0].TrimEnd('.');
         }
     }
 
