@@ -20,11 +20,8 @@ public sealed class SelfDefenceTests
         request.CallbackUrl = callback.Replace("{port}", sim.BaseAddress.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
         using var response = await client.SubmitAsync(WireDialect.ApiMart, request);
-        var body = await TestClient.ReadJsonAsync(response);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("callback_url", body.GetProperty("error").GetProperty("param").GetString());
-        Assert.Contains("points at this simulator's own address", body.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        await TestClient.AssertRefusedAsync(response, "callback_url", "points at this simulator's own address");
         Assert.Empty(sim.Admin.Tasks);
     }
 

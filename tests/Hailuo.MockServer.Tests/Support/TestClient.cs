@@ -98,5 +98,14 @@ public sealed class TestClient : IDisposable
         return document.RootElement.Clone();
     }
 
+    /// <summary>An APIMart refusal at submit: 400, naming the field in `param` and saying what is wrong in words.</summary>
+    public static async Task AssertRefusedAsync(HttpResponseMessage response, string field, string words)
+    {
+        var error = (await ReadJsonAsync(response)).GetProperty("error");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(field, error.GetProperty("param").GetString());
+        Assert.Contains(words, error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
     public void Dispose() => Http.Dispose();
 }
