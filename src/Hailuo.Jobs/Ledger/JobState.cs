@@ -25,9 +25,15 @@ public enum JobState
     OutcomeUnknown,
 }
 
-/// <summary>Which states end a job.</summary>
+/// <summary>Which states end a job: the one list every store's queries and the runner read.</summary>
 public static class JobStates
 {
+    /// <summary>The states in which nothing more happens to a job without a person (or a callback) acting.</summary>
+    public static IReadOnlyList<JobState> Finished { get; } = [JobState.Stored, JobState.Failed];
+
+    /// <summary>The names of <see cref="Finished"/> as the ledgers write them.</summary>
+    public static IReadOnlyList<string> FinishedNames { get; } = [.. Finished.Select(s => s.ToString())];
+
     /// <summary>Whether nothing more happens to a job in this state without a person (or a callback) acting.</summary>
-    public static bool IsFinished(this JobState state) => state is JobState.Stored or JobState.Failed;
+    public static bool IsFinished(this JobState state) => Finished.Contains(state);
 }

@@ -14,6 +14,9 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
 
     private const string Columns = "key, provider, state, request, estimated_dollars, callback_url, task_id, submits, submit_sent_at, location, sha256, bytes, error, created_at, updated_at, completed_at, version";
 
+    // Enum names, never user text: safe to write into the statement.
+    private static readonly string FinishedStates = string.Join(", ", JobStates.FinishedNames.Select(n => $"'{n}'"));
+
     private readonly string _connectionString;
     private readonly TimeProvider _clock;
 
@@ -122,7 +125,7 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<JobRecord>> ListUnfinishedAsync(CancellationToken cancellationToken = default) =>
-        QueryAsync($"SELECT {Columns} FROM jobs WHERE state NOT IN ('{nameof(JobState.Stored)}', '{nameof(JobState.Failed)}') ORDER BY created_at, key;", cancellationToken);
+        QueryAsync($"SELECT {Columns} FROM jobs WHERE state NOT IN ({FinishedStates}) ORDER BY created_at, key;", cancellationToken);
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<JobRecord>> ListAsync(CancellationToken cancellationToken = default) =>
