@@ -18,5 +18,6 @@ internal static class ExitCodes
     public const int OutputNotWritable = 12;
     public const int VideoNotSaved = 13;
     public const int ContractDrift = 14;
+    public const int LedgerUnavailable = 15;
     public const int Cancelled = 130;
 }

@@ -1,0 +1,47 @@
+using Hailuo.Contracts;
+using Hangfire;
+using Hangfire.Server;
+
+namespace Hailuo.Jobs.Hangfire;
+
+/// <summary>
+/// The Hangfire background job that advances one video job by one step (submit, one poll, download and store) and
+/// answers when the next step is due. One Hangfire job carries a video job from start to end: <see cref="NextStepAttribute"/>
+/// schedules it again; its Hangfire id is the owner of the job's lease, so a retry or a redelivery of it (at least
+/// once) continues its own work, and a second chain started for the same key waits while the first one holds the job.
+/// </summary>
+public sealed class JobStepJob
+{
+    private readonly HailuoJobSteps _steps;
+
+    /// <summary>Created by Hangfire's job activator from the container.</summary>
+    public JobStepJob(HailuoJobSteps steps) => _steps = steps;
+
+    /// <summary>Runs the next step of job <paramref name="key"/>; null when the job needs no more steps.</summary>
+    /// <param name="key">The job's key.</param>
+    /// <param name="context">Given by Hangfire (pass null when enqueuing).</param>
+    /// <param name="cancellationToken">Given by Hangfire: cancelled when the server stops.</param>
+    [NextStep]
+    [AutomaticRetry(Attempts = 100, DelaysInSeconds = [5, 10, 20, 40, 60], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    [JobDisplayName("hailuo job {0}")]
+    public async Task<NextStep?> RunAsync(string key, PerformContext? context, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        var owner = "hangfire:" + (context?.BackgroundJob.Id ?? throw new ArgumentNullException(nameof(context), "Hangfire gives the perform context; enqueue with null."));
+        StepOutcome step;
+        try
+        {
+            step = await _steps.AdvanceAsync(key, owner, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HailuoRateLimitedException e)
+        {
+            // A 429 reschedules the step at its Retry-After instead of holding a worker through the wait.
+            return new NextStep(_steps.Options.TimeProvider.GetUtcNow() + (e.RetryAfter ?? RateLimitFallback), "rate limited: " + e.Message);
+        }
+
+        return step.RunAgainAt is { } at ? new NextStep(at, $"{step.Step}; {step.Job}") : null;
+    }
+
+    /// <summary>The wait after a 429 that named no Retry-After.</summary>
+    internal static TimeSpan RateLimitFallback { get; } = TimeSpan.FromSeconds(30);
+}
