@@ -1,6 +1,5 @@
 using Hailuo.Contracts;
 using Hangfire;
-using Hangfire.States;
 
 namespace Hailuo.Jobs.Hangfire;
 
@@ -40,5 +39,6 @@ public sealed class HailuoHangfireJobs
 
     /// <summary>Enqueues a step of job <paramref name="key"/> (a job left without one, such as after a settle); harmless when it has one.</summary>
     public string Enqueue(string key) =>
-        _hangfire.Create<JobStepJob>(s => s.RunAsync(key, null, CancellationToken.None), new EnqueuedState(_options.Queue));
+        // The queue goes with the job (not only with its first state): every later schedule enqueues it there again.
+        _hangfire.Enqueue<JobStepJob>(_options.Queue, s => s.RunAsync(key, null, CancellationToken.None));
 }

@@ -7,8 +7,9 @@ namespace Hailuo.Jobs.Hangfire;
 /// <summary>
 /// The Hangfire background job that advances one video job by one step (submit, one poll, download and store) and
 /// answers when the next step is due. One Hangfire job carries a video job from start to end: <see cref="NextStepAttribute"/>
-/// schedules it again; its Hangfire id is the owner of the job's lease, so a retry or a redelivery of it (at least
-/// once) continues its own work, and a second chain started for the same key waits while the first one holds the job.
+/// schedules it again. Each run claims the job's lease as its own owner, so a redelivery (Hangfire runs a job at least
+/// once) or a second chain started for the same key waits while another run holds the job, and every write is a
+/// compare-and-set, so even a run that outlived its lease (a paused process) cannot submit twice.
 /// </summary>
 public sealed class JobStepJob
 {
@@ -27,7 +28,10 @@ public sealed class JobStepJob
     public async Task<NextStep?> RunAsync(string key, PerformContext? context, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        var owner = "hangfire:" + (context?.BackgroundJob.Id ?? throw new ArgumentNullException(nameof(context), "Hangfire gives the perform context; enqueue with null."));
+        var id = context?.BackgroundJob.Id ?? throw new ArgumentNullException(nameof(context), "Hangfire gives the perform context; enqueue with null.");
+
+        // One owner per execution: a redelivery of this Hangfire job while the first run still holds the job waits for its lease.
+        var owner = $"hangfire:{id}:{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
         StepOutcome step;
         try
         {

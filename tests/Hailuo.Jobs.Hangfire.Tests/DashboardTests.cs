@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hailuo.Jobs.Hangfire.Tests;
 
 /// <summary>The dashboard admits requests from this machine only, unless the application names its own filter.</summary>
+[Collection(Support.SharedCluster.Name)]
 public sealed class DashboardTests
 {
     [Theory]

@@ -15,11 +15,12 @@ internal static class WorkerCommand
         var callbackBase = new Option<string?>("--callback-base") { Description = "The public address of the callback receiver that submits carry, such as https://example.com/." };
         var dashboard = new Option<bool>("--dashboard") { Description = "Mount Hangfire's dashboard at /hangfire on --listen, for requests from this machine only." };
         var lease = new Option<TimeSpan?>("--lease") { Description = "How long a job stays this process's without a renewal (default 10 minutes)." };
+        var pollInterval = new Option<TimeSpan?>("--poll-interval") { Description = "The wait between polls of a task (default: the spec's advised interval); a 429's Retry-After, when longer, wins." };
         var provider = CommonOptions.Provider();
         var baseUrl = CommonOptions.BaseUrl();
         var command = new Command("worker", "Run a worker process: the steps of video jobs from the shared PostgreSQL ledger, on Hangfire, until Ctrl-C.")
         {
-            store, workers, output, listen, callbackBase, dashboard, lease, provider, baseUrl,
+            store, workers, output, listen, callbackBase, dashboard, lease, pollInterval, provider, baseUrl,
         };
         command.SetAction((result, cancellationToken) => new WorkerRun(console, new WorkerArguments(
             result.GetValue(store)!,
@@ -29,6 +30,7 @@ internal static class WorkerCommand
             result.GetValue(callbackBase),
             result.GetValue(dashboard),
             result.GetValue(lease),
+            result.GetValue(pollInterval),
             result.GetValue(provider),
             result.GetValue(baseUrl),
             result.GetValue(CliOptions.Verbose))).RunAsync(cancellationToken));

@@ -9,6 +9,7 @@ internal sealed record WorkerArguments(
     string? CallbackBase,
     bool Dashboard,
     TimeSpan? Lease,
+    TimeSpan? PollInterval,
     string? Provider,
     string? BaseUrl,
     bool Verbose);

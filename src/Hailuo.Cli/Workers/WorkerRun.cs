@@ -93,6 +93,11 @@ internal sealed class WorkerRun(CliConsole console, WorkerArguments arguments)
             return $"--lease is {lease}: give a positive duration, such as 00:10:00.";
         }
 
+        if (arguments.PollInterval is { } poll && poll <= TimeSpan.Zero)
+        {
+            return $"--poll-interval is {poll}: give a positive duration, such as 00:00:15.";
+        }
+
         if (arguments.Dashboard && arguments.Listen is null)
         {
             return "--dashboard needs --listen: name the address to serve it on, such as http://127.0.0.1:5090.";
@@ -150,10 +155,8 @@ internal sealed class WorkerRun(CliConsole console, WorkerArguments arguments)
             // A receiver-only process stores nothing; its sink is never asked.
             o.OutputFolder = arguments.OutputFolder ?? Path.GetTempPath();
             o.Jobs.CallbackBaseAddress = callbackBase;
-            if (arguments.Lease is { } lease)
-            {
-                o.Jobs.LeaseDuration = lease;
-            }
+            o.Jobs.LeaseDuration = arguments.Lease ?? o.Jobs.LeaseDuration;
+            o.Jobs.PollInterval = arguments.PollInterval ?? o.Jobs.PollInterval;
         }).AddHailuoJobsOnHangfire(arguments.Store, h => h.WorkerCount = arguments.Workers);
     }
 }

@@ -13,6 +13,7 @@ internal sealed class Deployment : IAsyncDisposable
 
     private readonly List<WorkerProcess> _workers = [];
     private readonly ServiceProvider _client;
+    private readonly ITimer _clock;
 
     private Deployment(HailuoSimulator simulator, string connectionString, string folder, ServiceProvider client)
     {
@@ -20,6 +21,19 @@ internal sealed class Deployment : IAsyncDisposable
         ConnectionString = connectionString;
         Folder = folder;
         _client = client;
+
+        // Worker processes run on the system clock: the simulator's clock follows it.
+        var last = TimeProvider.System.GetTimestamp();
+        _clock = TimeProvider.System.CreateTimer(
+            _ =>
+            {
+                var now = TimeProvider.System.GetTimestamp();
+                simulator.Clock.Advance(TimeProvider.System.GetElapsedTime(last, now));
+                last = now;
+            },
+            null,
+            TimeSpan.FromMilliseconds(100),
+            TimeSpan.FromMilliseconds(100));
     }
 
     public HailuoSimulator Simulator { get; }
@@ -37,6 +51,8 @@ internal sealed class Deployment : IAsyncDisposable
     public IJobStore Ledger => _client.GetRequiredService<IJobStore>();
 
     public IBackgroundJobClient Hangfire => _client.GetRequiredService<IBackgroundJobClient>();
+
+    public JobStorage Storage => _client.GetRequiredService<JobStorage>();
 
     public static async Task<Deployment> StartAsync(PostgresCluster cluster, Action<SimulatorOptions>? simulator = null, Action<HailuoJobOptions>? jobs = null)
     {
@@ -65,7 +81,7 @@ internal sealed class Deployment : IAsyncDisposable
     public async Task<WorkerProcess> StartWorkerAsync(int workers = 4, params string[] more)
     {
         var worker = await WorkerProcess.StartAsync(
-            ["--store", ConnectionString, "--base-url", Simulator.BaseAddress.AbsoluteUri, "--out", OutputFolder, "--workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture), .. more],
+            ["--store", ConnectionString, "--base-url", Simulator.BaseAddress.AbsoluteUri, "--out", OutputFolder, "--workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture), "--poll-interval", "00:00:01", .. more],
             new Dictionary<string, string> { ["APIMART_API_KEY"] = Key });
         _workers.Add(worker);
         return worker;
@@ -95,12 +111,22 @@ internal sealed class Deployment : IAsyncDisposable
 
             if (DateTime.UtcNow > until)
             {
-                throw new TimeoutException($"After {deadline}: {string.Join(", ", jobs.GroupBy(j => j.State).Select(g => $"{g.Count()} {g.Key}"))}; workers said:\n{string.Join("\n---\n", _workers.Select(w => w.Output))}");
+                throw new TimeoutException($"After {deadline}: {string.Join(", ", jobs.GroupBy(j => j.State).Select(g => $"{g.Count()} {g.Key}"))}; Hangfire: {HangfireSummary()}");
             }
 
             // A condition on another process's progress, checked twice a second within the deadline above.
             await Task.Delay(TimeSpan.FromMilliseconds(500));
         }
+    }
+
+    /// <summary>Hangfire's counts by state, and the last failure's words: what a timed-out test shows.</summary>
+    public string HangfireSummary()
+    {
+        var monitoring = Storage.GetMonitoringApi();
+        var stats = monitoring.GetStatistics();
+        var failed = monitoring.FailedJobs(0, 1).Select(f => f.Value.ExceptionMessage).FirstOrDefault();
+        var scheduled = monitoring.ScheduledJobs(0, 1).Select(s => $"{s.Value.EnqueueAt:O}: {monitoring.JobDetails(s.Key).History.FirstOrDefault()?.Reason}").FirstOrDefault();
+        return $"{stats.Enqueued} enqueued, {stats.Scheduled} scheduled (first at {scheduled}), {stats.Processing} processing, {stats.Succeeded} succeeded, {stats.Failed} failed{(failed is null ? string.Empty : ": " + failed)}; now {DateTime.UtcNow:O}";
     }
 
     /// <summary>Waits until no job is still moving: each is stored, failed, or outcome unknown.</summary>
@@ -113,6 +139,8 @@ internal sealed class Deployment : IAsyncDisposable
         {
             worker.Dispose();
         }
+
+        await _clock.DisposeAsync();
 
         await _client.DisposeAsync();
         await Simulator.DisposeAsync();
