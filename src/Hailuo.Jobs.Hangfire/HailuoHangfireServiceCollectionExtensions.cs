@@ -49,6 +49,7 @@ public static class HailuoHangfireServiceCollectionExtensions
                 }));
         services.TryAddSingleton<HailuoHangfireJobs>();
         services.TryAddTransient<JobStepJob>();
+        services.AddHostedService<CallbackWakeUp>();
         if (options.WorkerCount > 0)
         {
             services.AddHangfireServer(s =>

@@ -16,11 +16,13 @@ internal static class WorkerCommand
         var dashboard = new Option<bool>("--dashboard") { Description = "Mount Hangfire's dashboard at /hangfire on --listen, for requests from this machine only." };
         var lease = new Option<TimeSpan?>("--lease") { Description = "How long a job stays this process's without a renewal (default 10 minutes)." };
         var pollInterval = new Option<TimeSpan?>("--poll-interval") { Description = "The wait between polls of a task (default: the spec's advised interval); a 429's Retry-After, when longer, wins." };
+        var budget = new Option<decimal?>("--budget") { Description = "A spending cap in US dollars kept in the ledger, shared by every worker charging the same --budget-name: a job past it fails before any request." };
+        var budgetName = new Option<string>("--budget-name") { Description = "The shared budget's name in the ledger.", DefaultValueFactory = _ => "hailuo" };
         var provider = CommonOptions.Provider();
         var baseUrl = CommonOptions.BaseUrl();
         var command = new Command("worker", "Run a worker process: the steps of video jobs from the shared PostgreSQL ledger, on Hangfire, until Ctrl-C.")
         {
-            store, workers, output, listen, callbackBase, dashboard, lease, pollInterval, provider, baseUrl,
+            store, workers, output, listen, callbackBase, dashboard, lease, pollInterval, budget, budgetName, provider, baseUrl,
         };
         command.SetAction((result, cancellationToken) => new WorkerRun(console, new WorkerArguments(
             result.GetValue(store)!,
@@ -31,6 +33,7 @@ internal static class WorkerCommand
             result.GetValue(dashboard),
             result.GetValue(lease),
             result.GetValue(pollInterval),
+            result.GetValue(budget) is { } cap ? new Hailuo.Jobs.SharedBudget(result.GetValue(budgetName)!, cap) : null,
             result.GetValue(provider),
             result.GetValue(baseUrl),
             result.GetValue(CliOptions.Verbose))).RunAsync(cancellationToken));

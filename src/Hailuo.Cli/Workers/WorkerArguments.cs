@@ -10,6 +10,7 @@ internal sealed record WorkerArguments(
     bool Dashboard,
     TimeSpan? Lease,
     TimeSpan? PollInterval,
+    Hailuo.Jobs.SharedBudget? Budget,
     string? Provider,
     string? BaseUrl,
     bool Verbose);

@@ -98,6 +98,11 @@ internal sealed class WorkerRun(CliConsole console, WorkerArguments arguments)
             return $"--poll-interval is {poll}: give a positive duration, such as 00:00:15.";
         }
 
+        if (arguments.Budget is { CapDollars: < 0 } budget)
+        {
+            return $"--budget is {budget.CapDollars}: give a cap of 0 dollars or more.";
+        }
+
         if (arguments.Dashboard && arguments.Listen is null)
         {
             return "--dashboard needs --listen: name the address to serve it on, such as http://127.0.0.1:5090.";
@@ -157,6 +162,7 @@ internal sealed class WorkerRun(CliConsole console, WorkerArguments arguments)
             o.Jobs.CallbackBaseAddress = callbackBase;
             o.Jobs.LeaseDuration = arguments.Lease ?? o.Jobs.LeaseDuration;
             o.Jobs.PollInterval = arguments.PollInterval ?? o.Jobs.PollInterval;
+            o.Jobs.SharedBudget = arguments.Budget;
         }).AddHailuoJobsOnHangfire(arguments.Store, h => h.WorkerCount = arguments.Workers);
     }
 }

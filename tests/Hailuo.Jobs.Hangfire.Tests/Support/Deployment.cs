@@ -80,12 +80,24 @@ internal sealed class Deployment : IAsyncDisposable
     /// <summary>Starts a worker process on this deployment; <paramref name="more"/> adds arguments, such as --lease.</summary>
     public async Task<WorkerProcess> StartWorkerAsync(int workers = 4, params string[] more)
     {
-        var worker = await WorkerProcess.StartAsync(
-            ["--store", ConnectionString, "--base-url", Simulator.BaseAddress.AbsoluteUri, "--out", OutputFolder, "--workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture), "--poll-interval", "00:00:01", .. more],
-            new Dictionary<string, string> { ["APIMART_API_KEY"] = Key });
+        var worker = await WorkerProcess.StartAsync(WorkerArguments(workers, more), Environment);
         _workers.Add(worker);
         return worker;
     }
+
+    /// <summary>The environment of a worker process: the simulator's key.</summary>
+    public static IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string> { ["APIMART_API_KEY"] = Key };
+
+    /// <summary>Restarts a killed worker with the same arguments.</summary>
+    public async Task<WorkerProcess> RestartAsync(WorkerProcess killed, int workers, params string[] more)
+    {
+        killed.Dispose();
+        _workers.Remove(killed);
+        return await StartWorkerAsync(workers, more);
+    }
+
+    private string[] WorkerArguments(int workers, string[] more) =>
+        ["--store", ConnectionString, "--base-url", Simulator.BaseAddress.AbsoluteUri, "--out", OutputFolder, "--workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture), "--poll-interval", "00:00:01", .. more];
 
     /// <summary>The prompt of job <paramref name="key"/>: the simulator's tasks are told apart by it.</summary>
     public static string PromptOf(string key) => "A lighthouse at dusk, clip " + key;
@@ -127,6 +139,13 @@ internal sealed class Deployment : IAsyncDisposable
         var failed = monitoring.FailedJobs(0, 1).Select(f => f.Value.ExceptionMessage).FirstOrDefault();
         var scheduled = monitoring.ScheduledJobs(0, 1).Select(s => $"{s.Value.EnqueueAt:O}: {monitoring.JobDetails(s.Key).History.FirstOrDefault()?.Reason}").FirstOrDefault();
         return $"{stats.Enqueued} enqueued, {stats.Scheduled} scheduled (first at {scheduled}), {stats.Processing} processing, {stats.Succeeded} succeeded, {stats.Failed} failed{(failed is null ? string.Empty : ": " + failed)}; now {DateTime.UtcNow:O}";
+    }
+
+    /// <summary>Whether Hangfire has no step enqueued or running (scheduled ones may wait).</summary>
+    public bool HangfireIdle()
+    {
+        var stats = Storage.GetMonitoringApi().GetStatistics();
+        return stats.Enqueued == 0 && stats.Processing == 0;
     }
 
     /// <summary>Waits until no job is still moving: each is stored, failed, or outcome unknown.</summary>

@@ -1,0 +1,88 @@
+using Hailuo.Jobs.Hangfire.Tests.Support;
+
+namespace Hailuo.Jobs.Hangfire.Tests;
+
+/// <summary>Steps that run twice, on two workers, or past their lease never submit twice (counted by the simulator).</summary>
+[Collection(SharedCluster.Name)]
+public sealed class RaceTests(PostgresCluster cluster)
+{
+    private const int Jobs = 12;
+
+    [Fact]
+    public async Task The_same_step_enqueued_twice_on_two_workers_submits_each_job_once()
+    {
+        await using var deployment = await Deployment.StartAsync(cluster);
+        await deployment.StartWorkerAsync(workers: 4);
+        await deployment.StartWorkerAsync(workers: 4);
+        var keys = await RecordAsync(deployment);
+
+        foreach (var key in keys)
+        {
+            deployment.Jobs.Enqueue(key);
+            deployment.Jobs.Enqueue(key);
+        }
+
+        var jobs = await deployment.WaitUntilSettledAsync(Jobs, TimeSpan.FromMinutes(3));
+
+        Assert.All(jobs, j => Assert.Equal(JobState.Stored, j.State));
+        Assert.All(keys, k => Assert.Equal(1, deployment.TasksPerKey()[k]));
+        Assert.Equal(Jobs, Directory.GetFiles(deployment.OutputFolder).Length);
+    }
+
+    [Fact]
+    public async Task Two_workers_claiming_one_job_at_once_submit_it_once()
+    {
+        await using var deployment = await Deployment.StartAsync(cluster);
+        var keys = await RecordAsync(deployment);
+
+        // Two owners step every job at the same moment, through the shared ledger's leases.
+        var outcomes = await Task.WhenAll(keys.SelectMany(k => new[] { "worker-a", "worker-b" }.Select(owner => deployment.Steps.AdvanceAsync(k, owner))));
+
+        Assert.All(keys, k => Assert.Equal(1, deployment.TasksPerKey()[k]));
+        Assert.Equal(Jobs, deployment.Simulator.Admin.Journal.Count(e => e.Endpoint == SimulatorEndpoint.Submit));
+        Assert.All(await deployment.Ledger.ListAsync(), j => Assert.Equal(JobState.Submitted, j.State));
+        Assert.Equal(Jobs, outcomes.Count(o => o.Step == "submitted"));
+    }
+
+    [Fact]
+    public async Task A_lease_that_expires_while_its_worker_is_paused_is_taken_over_and_the_resumed_worker_submits_nothing_twice()
+    {
+        await using var deployment = await Deployment.StartAsync(cluster);
+        var paused = await deployment.StartWorkerAsync(4, "--lease", "00:00:02");
+        var keys = await RecordAsync(deployment);
+        foreach (var key in keys)
+        {
+            deployment.Jobs.Enqueue(key);
+        }
+
+        // Paused mid-run: its first submits are in, its workers hold steps (leases, requests in flight).
+        await deployment.WaitForAsync(_ => deployment.Simulator.Admin.Journal.Any(e => e.Endpoint == SimulatorEndpoint.Submit), TimeSpan.FromMinutes(1));
+        paused.Pause();
+        await deployment.StartWorkerAsync(4, "--lease", "00:00:02");
+        foreach (var key in keys)
+        {
+            deployment.Jobs.Enqueue(key);
+        }
+
+        await deployment.WaitUntilSettledAsync(Jobs, TimeSpan.FromMinutes(3));
+        paused.Resume();
+
+        // The resumed worker finishes what it held: its writes lose every compare-and-set, and it sends nothing again.
+        await deployment.WaitForAsync(_ => deployment.HangfireIdle(), TimeSpan.FromMinutes(2));
+        var jobs = await deployment.Ledger.ListAsync();
+        Assert.All(keys, k => Assert.Equal(1, deployment.TasksPerKey()[k]));
+        Assert.All(jobs, j => Assert.True(j.State is JobState.Stored or JobState.OutcomeUnknown, j.ToString()));
+        Assert.Equal(jobs.Count(j => j.State == JobState.Stored), Directory.GetFiles(deployment.OutputFolder).Length);
+    }
+
+    private static async Task<string[]> RecordAsync(Deployment deployment)
+    {
+        var keys = Enumerable.Range(1, Jobs).Select(i => $"clip-{i}").ToArray();
+        foreach (var key in keys)
+        {
+            await deployment.Steps.RecordAsync(key, Deployment.Clip(key));
+        }
+
+        return keys;
+    }
+}
