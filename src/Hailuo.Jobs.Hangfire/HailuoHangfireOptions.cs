@@ -30,6 +30,12 @@ public sealed class HailuoHangfireOptions
     /// </summary>
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// After how long a Hangfire lock whose holder vanished or froze (the schedule poller's, held for a moment each pass)
+    /// is taken from it: until then no scheduled step of any job is enqueued. Hangfire.PostgreSql's default is 10 minutes.
+    /// </summary>
+    public TimeSpan DistributedLockTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How often an idle worker looks for enqueued steps and scheduled ones that are due.</summary>
     public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

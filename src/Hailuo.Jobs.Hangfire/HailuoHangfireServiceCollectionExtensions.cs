@@ -44,6 +44,7 @@ public static class HailuoHangfireServiceCollectionExtensions
                     SchemaName = options.HangfireSchema,
                     QueuePollInterval = options.PollingInterval,
                     InvisibilityTimeout = options.InvisibilityTimeout,
+                    DistributedLockTimeout = options.DistributedLockTimeout,
                     UseSlidingInvisibilityTimeout = true,
                     PrepareSchemaIfNecessary = true,
                 }));
