@@ -9,7 +9,8 @@ namespace Hailuo.Jobs;
 public static class HailuoJobsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the SQLite ledger, the local-folder sink, the <see cref="HailuoJobRunner"/> over the registered
+    /// Registers the SQLite ledger, the local-folder sink, the <see cref="HailuoJobSteps"/> (for a scheduler) and the
+    /// in-process <see cref="HailuoJobRunner"/> over them and the registered
     /// <see cref="HailuoClient"/>, and a hosted service that resumes every unfinished job on start. A store or sink
     /// registered before this call is kept.
     /// </summary>
@@ -32,8 +33,9 @@ public static class HailuoJobsServiceCollectionExtensions
                 jobs.TimeProvider = clock;
             }
 
-            return new HailuoJobRunner(sp.GetRequiredService<HailuoClient>(), sp.GetRequiredService<IJobStore>(), sp.GetRequiredService<IVideoSink>(), jobs);
+            return new HailuoJobSteps(sp.GetRequiredService<HailuoClient>(), sp.GetRequiredService<IJobStore>(), sp.GetRequiredService<IVideoSink>(), jobs);
         });
+        services.TryAddSingleton(sp => new HailuoJobRunner(sp.GetRequiredService<HailuoJobSteps>()));
         services.AddSingleton<JobResumeService>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<JobResumeService>());
         return services;

@@ -34,6 +34,20 @@ public interface IJobStore
     /// <summary>Gives the job up, if the lease's owner still holds it; another owner's lease is left alone.</summary>
     Task ReleaseAsync(JobLease lease, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Charges <paramref name="dollars"/> for <paramref name="chargeKey"/> (a job key) to the budget
+    /// <paramref name="budget"/> in one atomic write, unless that would take the budget past <paramref name="capDollars"/>.
+    /// Idempotent per charge key: a key already charged is not charged again and answers charged. Shared by every
+    /// process on the store, so the cap holds however many workers race.
+    /// </summary>
+    Task<BudgetCharge> TryChargeAsync(string budget, string chargeKey, decimal dollars, decimal capDollars, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives back the charge of <paramref name="chargeKey"/> (a submit the provider surely refused); nothing when it holds none.</summary>
+    Task RefundAsync(string budget, string chargeKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Dollars the budget holds.</summary>
+    Task<decimal> ChargedAsync(string budget, CancellationToken cancellationToken = default);
+
     /// <summary>Every job not yet stored or failed, oldest first.</summary>
     Task<IReadOnlyList<JobRecord>> ListUnfinishedAsync(CancellationToken cancellationToken = default);
 

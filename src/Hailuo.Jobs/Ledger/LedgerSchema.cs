@@ -34,6 +34,15 @@ internal static class LedgerSchema
         ALTER TABLE jobs ADD COLUMN lease_until INTEGER NULL;
         """;
 
+    // Version 3: shared budgets; each charge is keyed by budget and job, in micro-dollars so sums are exact.
+    private const string Version3 = """
+        CREATE TABLE budget_charges (
+            budget TEXT NOT NULL,
+            charge_key TEXT NOT NULL,
+            micro_dollars INTEGER NOT NULL,
+            PRIMARY KEY (budget, charge_key));
+        """;
+
     public static void Migrate(SqliteConnection connection, string path, int target)
     {
         // IMMEDIATE takes the write lock first, so two processes opening one old file migrate it once.
@@ -58,6 +67,12 @@ internal static class LedgerSchema
         if (found == 1)
         {
             Execute(connection, transaction, Version2);
+            found = 2;
+        }
+
+        if (found == 2)
+        {
+            Execute(connection, transaction, Version3);
         }
 
         Execute(connection, transaction, "PRAGMA user_version = " + target.ToString(CultureInfo.InvariantCulture) + ";");

@@ -9,8 +9,8 @@ namespace Hailuo.Jobs;
 /// </summary>
 public sealed class SqliteJobStore : IJobStore, IDisposable
 {
-    /// <summary>The schema this release writes: 2 added the row version, the lease and the completion time (1 is the first release, user_version 0).</summary>
-    public const int SchemaVersion = 2;
+    /// <summary>The schema this release writes: 2 added the row version, the lease and the completion time, 3 the shared budgets' charges (1 is the first release, user_version 0).</summary>
+    public const int SchemaVersion = 3;
 
     private const string Columns = "key, provider, state, request, estimated_dollars, callback_url, task_id, submits, submit_sent_at, location, sha256, bytes, error, created_at, updated_at, completed_at, version";
 
@@ -124,6 +124,70 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
     }
 
     /// <inheritdoc/>
+    public async Task<BudgetCharge> TryChargeAsync(string budget, string chargeKey, decimal dollars, decimal capDollars, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(budget);
+        ArgumentException.ThrowIfNullOrWhiteSpace(chargeKey);
+        ArgumentOutOfRangeException.ThrowIfNegative(dollars);
+        ArgumentOutOfRangeException.ThrowIfNegative(capDollars);
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var connection = Open();
+
+            // IMMEDIATE: the sum and the insert happen under SQLite's write lock, so two processes cannot both fit under the cap.
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var charged = Scalar(connection, transaction, "SELECT COUNT(*) FROM budget_charges WHERE budget = $budget AND charge_key = $key;", budget, chargeKey) > 0;
+            var taken = Scalar(connection, transaction, "SELECT COALESCE(SUM(micro_dollars), 0) FROM budget_charges WHERE budget = $budget;", budget, chargeKey);
+            var cost = Micros(dollars);
+            if (!charged && taken + cost > Micros(capDollars))
+            {
+                return new BudgetCharge(false, Dollars(taken), capDollars);
+            }
+
+            if (!charged)
+            {
+                using var insert = connection.CreateCommand();
+                insert.Transaction = transaction;
+                insert.CommandText = "INSERT INTO budget_charges (budget, charge_key, micro_dollars) VALUES ($budget, $key, $micros);";
+                insert.Parameters.AddWithValue("$budget", budget);
+                insert.Parameters.AddWithValue("$key", chargeKey);
+                insert.Parameters.AddWithValue("$micros", cost);
+                insert.ExecuteNonQuery();
+                taken += cost;
+            }
+
+            transaction.Commit();
+            return new BudgetCharge(true, Dollars(taken), capDollars);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task RefundAsync(string budget, string chargeKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(budget);
+        ArgumentException.ThrowIfNullOrWhiteSpace(chargeKey);
+        await WriteAsync("DELETE FROM budget_charges WHERE budget = $budget AND charge_key = $key;", null, cancellationToken, c =>
+        {
+            c.Parameters.AddWithValue("$budget", budget);
+            c.Parameters.AddWithValue("$key", chargeKey);
+        }).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public Task<decimal> ChargedAsync(string budget, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(budget);
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        return Task.FromResult(Dollars(Scalar(connection, transaction, "SELECT COALESCE(SUM(micro_dollars), 0) FROM budget_charges WHERE budget = $budget;", budget, string.Empty)));
+    }
+
+    /// <inheritdoc/>
     public Task<IReadOnlyList<JobRecord>> ListUnfinishedAsync(CancellationToken cancellationToken = default) =>
         QueryAsync($"SELECT {Columns} FROM jobs WHERE state NOT IN ({FinishedStates}) ORDER BY created_at, key;", cancellationToken);
 
@@ -152,6 +216,20 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+
+    private static long Micros(decimal dollars) => (long)decimal.Round(dollars * 1_000_000m, MidpointRounding.AwayFromZero);
+
+    private static decimal Dollars(long micros) => micros / 1_000_000m;
+
+    private static long Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql, string budget, string chargeKey)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$budget", budget);
+        command.Parameters.AddWithValue("$key", chargeKey);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     private static JobRecord Read(SqliteDataReader r) => new()

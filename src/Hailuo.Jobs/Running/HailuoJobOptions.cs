@@ -36,8 +36,23 @@ public sealed class HailuoJobOptions
     /// </summary>
     public TimeSpan VideoRetention { get; set; } = HailuoSpec.Tasks.DownloadUrlLifetime;
 
-    /// <summary>A spending cap over every job this runner starts; null means none.</summary>
+    /// <summary>A spending cap over every job this runner starts, kept in this process only; null means none.</summary>
     public JobBudget? Budget { get; set; }
+
+    /// <summary>
+    /// A spending cap kept in the ledger, so it holds across every process sharing the store: each job is charged once
+    /// before its submit, and a job past the cap fails without any request. Null means none.
+    /// </summary>
+    public SharedBudget? SharedBudget { get; set; }
+
+    /// <summary>Who this runner is when it claims a job's lease; default (null): the machine, the process and a random part, unique per runner.</summary>
+    public string? Owner { get; set; }
+
+    /// <summary>How long a claimed job stays this runner's without a renewal; renewed between steps and while waiting. A step outlasting it is still safe: every write is a compare-and-set.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The interval between polls of a task; default (null): the provider's advised interval from the spec. A 429's Retry-After, when longer, wins.</summary>
+    public TimeSpan? PollInterval { get; set; }
 
     /// <summary>The clock for timestamps and the reconcile wait; default: the system clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

@@ -26,7 +26,8 @@ public sealed class LocalFolderSink : IVideoSink
         var source = downloadedFile;
         if (!string.Equals(Path.GetDirectoryName(Path.GetFullPath(downloadedFile)), Folder, StringComparison.Ordinal))
         {
-            source = target + ".partial";
+            // A name of its own per call, so two workers storing the same job at once never write one partial file.
+            source = target + "." + Guid.NewGuid().ToString("N") + ".partial";
             CopyToDisk(downloadedFile, source);
         }
 
