@@ -17,12 +17,14 @@ public sealed partial class PostgreSqlJobStore : IJobStore, IDisposable, IAsyncD
     private readonly NpgsqlDataSource _source;
     private readonly TimeProvider? _clock;
     private readonly string _jobs;
+    private readonly string _charges;
 
     private PostgreSqlJobStore(NpgsqlDataSource source, string schema, TimeProvider? clock, string where)
     {
         _source = source;
         _clock = clock;
         _jobs = schema + ".jobs";
+        _charges = schema + ".budget_charges";
         Schema = schema;
         Where = where;
     }

@@ -159,6 +159,44 @@ public abstract class JobStoreContract : IAsyncLifetime
         Assert.Equal(states.Reverse(), all.Select(j => j.State));
     }
 
+    [Fact]
+    public async Task A_budget_charges_each_job_once_refuses_past_its_cap_and_gives_back_a_refund()
+    {
+        var store = await OpenAsync();
+
+        var a = await store.TryChargeAsync("batch", "clip-a", 0.40m, 1.00m);
+        var aAgain = await store.TryChargeAsync("batch", "clip-a", 0.40m, 1.00m);
+        var b = await store.TryChargeAsync("batch", "clip-b", 0.40m, 1.00m);
+        var c = await store.TryChargeAsync("batch", "clip-c", 0.40m, 1.00m);
+        var otherBudget = await store.TryChargeAsync("other", "clip-c", 0.40m, 1.00m);
+        await store.RefundAsync("batch", "clip-a");
+        await store.RefundAsync("batch", "clip-never-charged");
+        var cAfterRefund = await store.TryChargeAsync("batch", "clip-c", 0.40m, 1.00m);
+
+        Assert.Equal(new BudgetCharge(true, 0.40m, 1.00m), a);
+        Assert.Equal(new BudgetCharge(true, 0.40m, 1.00m), aAgain);
+        Assert.Equal(new BudgetCharge(true, 0.80m, 1.00m), b);
+        Assert.Equal(new BudgetCharge(false, 0.80m, 1.00m), c);
+        Assert.Equal(new BudgetCharge(true, 0.40m, 1.00m), otherBudget);
+        Assert.Equal(new BudgetCharge(true, 0.80m, 1.00m), cAfterRefund);
+        Assert.Equal(0.80m, await store.ChargedAsync("batch"));
+        Assert.Equal(0m, await store.ChargedAsync("nobody"));
+    }
+
+    [Fact]
+    public async Task Fifty_jobs_in_several_processes_racing_a_budget_that_covers_twenty_charge_exactly_twenty()
+    {
+        var stores = await OpenManyAsync(4);
+
+        // Each job asks twice, as a retried step would: still one charge per job.
+        var charges = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(() => stores[i % stores.Count].TryChargeAsync("batch", "clip-" + (i % 50), 0.40m, 8.00m)))).WaitAsync(TimeSpan.FromSeconds(120));
+
+        var charged = charges.Select((c, i) => (c, Job: i % 50)).Where(x => x.c.Charged).Select(x => x.Job).Distinct().ToList();
+        Assert.Equal(20, charged.Count);
+        Assert.Equal(8.00m, await stores[0].ChargedAsync("batch"));
+        Assert.All(charges, c => Assert.True(c.TakenDollars <= 8.00m));
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()

@@ -24,6 +24,26 @@ public sealed class PostgreSqlLedgerTests(PostgreSqlFixture postgres) : IAsyncLi
     }
 
     [Fact]
+    public async Task A_ledger_at_an_earlier_schema_version_is_migrated_on_open_and_keeps_its_jobs()
+    {
+        await using (var store = await OpenAsync())
+        {
+            await store.AddOrGetAsync(Job("clip-1"));
+        }
+
+        // Schema 1 had the jobs table only.
+        await postgres.ExecuteAsync($"DROP TABLE {_schema}.budget_charges; UPDATE {_schema}.ledger_schema SET version = 1;");
+
+        await using var migrated = await OpenAsync();
+        var charge = await migrated.TryChargeAsync("batch", "clip-1", 0.40m, 1m);
+
+        Assert.Equal(2, PostgreSqlJobStore.SchemaVersion);
+        Assert.Equal(PostgreSqlJobStore.SchemaVersion, await postgres.ExecuteAsync($"SELECT version FROM {_schema}.ledger_schema;"));
+        Assert.Equal(JobState.Created, (await migrated.FindAsync("clip-1"))!.State);
+        Assert.True(charge.Charged);
+    }
+
+    [Fact]
     public async Task A_ledger_from_a_newer_release_is_refused_in_one_line_and_its_jobs_stay_as_they_were()
     {
         await using (var store = await OpenAsync())
