@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using Hailuo.Testing;
 using Npgsql;
 
 namespace Hailuo.Jobs.Stores.Tests;
@@ -87,12 +86,7 @@ public sealed class PostgreSqlLedgerTests(PostgreSqlFixture postgres) : IAsyncLi
     [Fact]
     public async Task A_server_that_is_not_running_is_named_in_one_line()
     {
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
+        var port = PostgreSqlCluster.FreePort();
 
         var error = await Assert.ThrowsAsync<PostgreSqlLedgerException>(() => PostgreSqlJobStore.OpenAsync($"Host=127.0.0.1;Port={port};Username=hailuo;Password=secret;Database=jobs;Timeout=5"));
 

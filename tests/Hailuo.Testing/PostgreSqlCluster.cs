@@ -95,7 +95,8 @@ public sealed class PostgreSqlCluster : IAsyncDisposable
         return bin ?? throw new InvalidOperationException($"No PostgreSQL server under {Root}/*/bin: run 'bash build.sh test', which installs Debian's postgresql, or 'apt-get install postgresql'.");
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on right now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
