@@ -8,14 +8,11 @@ namespace Hailuo.Contracts.Benchmarks;
 
 /// <summary>What one job step costs in the PostgreSQL ledger, beside the floor: one bare committed UPDATE on the same server.</summary>
 [MemoryDiagnoser]
-public class PostgreSqlLedgerStepBenchmarks : IDisposable
+public class PostgreSqlLedgerStepBenchmarks : LedgerSteps, IDisposable
 {
     private PostgreSqlCluster _cluster = null!;
     private PostgreSqlJobStore _store = null!;
     private NpgsqlConnection _raw = null!;
-    private JobRecord _job = null!;
-    private JobRecord _current = null!;
-    private long _next;
 
     /// <summary>A durable throwaway cluster on local disk (fsync on, as a real server), the ledger holding 1,000 jobs.</summary>
     [GlobalSetup]
@@ -23,23 +20,7 @@ public class PostgreSqlLedgerStepBenchmarks : IDisposable
     {
         _cluster = PostgreSqlCluster.StartAsync(durable: true).GetAwaiter().GetResult();
         _store = PostgreSqlJobStore.OpenAsync(_cluster.ConnectionString).GetAwaiter().GetResult();
-        var now = DateTimeOffset.UnixEpoch;
-        _job = new JobRecord
-        {
-            Key = "job-0",
-            Provider = "APIMart",
-            State = JobState.Submitting,
-            Request = """{"model":"MiniMax-Hailuo-02","prompt":"A cute cat running on the grass [Pan left]","resolution":"1080p","duration":5}""",
-            EstimatedDollars = 0.40m,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        for (var i = 0; i < 1000; i++)
-        {
-            _store.AddOrGetAsync(_job with { Key = "job-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) }).GetAwaiter().GetResult();
-        }
-
-        _current = _store.FindAsync("job-0").GetAwaiter().GetResult()!;
+        Fill(_store);
         _raw = new NpgsqlConnection(_cluster.ConnectionString);
         _raw.Open();
     }
@@ -49,25 +30,10 @@ public class PostgreSqlLedgerStepBenchmarks : IDisposable
     public int BarePostgreSqlUpdate()
     {
         using var command = new NpgsqlCommand("UPDATE hailuo.jobs SET task_id = @task, updated_at = @at WHERE key = 'job-0';", _raw);
-        command.Parameters.AddWithValue("task", "task-" + (++_next).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("task", NextId("task-"));
         command.Parameters.AddWithValue("at", DateTimeOffset.UtcNow);
         return command.ExecuteNonQuery();
     }
-
-    /// <summary>A step: the task id is recorded (the whole record, compare-and-set on its version, committed, read back by RETURNING).</summary>
-    [Benchmark]
-    public async Task RecordTaskId() =>
-        _current = await _store.TrySaveAsync(_current with { State = JobState.Submitted, TaskId = "task-" + (++_next).ToString(System.Globalization.CultureInfo.InvariantCulture), UpdatedAt = DateTimeOffset.UtcNow })
-            ?? throw new InvalidOperationException("The benchmark's own write conflicted.");
-
-    /// <summary>The first step: a new job's submit intent, added unless its key is taken.</summary>
-    [Benchmark]
-    public Task<JobRecord> RecordSubmitIntent() =>
-        _store.AddOrGetAsync(_job with { Key = "new-" + (++_next).ToString(System.Globalization.CultureInfo.InvariantCulture) });
-
-    /// <summary>Idempotency: starting a job whose key is in the ledger reads it back and writes nothing.</summary>
-    [Benchmark]
-    public Task<JobRecord?> FindByKey() => _store.FindAsync("job-500");
 
     /// <summary>A worker takes (or extends) its lease on the job before a step, on the server's clock.</summary>
     [Benchmark]
@@ -75,8 +41,7 @@ public class PostgreSqlLedgerStepBenchmarks : IDisposable
 
     /// <summary>A new job's charge against a shared budget: one transaction under the budget's lock.</summary>
     [Benchmark]
-    public Task<BudgetCharge> ChargeBudget() =>
-        _store.TryChargeAsync("bench", "charge-" + (++_next).ToString(System.Globalization.CultureInfo.InvariantCulture), 0.40m, decimal.MaxValue / 2);
+    public Task<BudgetCharge> ChargeBudget() => _store.TryChargeAsync("bench", NextId("charge-"), 0.40m, decimal.MaxValue / 2);
 
     /// <summary>Stops the cluster and deletes its folder.</summary>
     [GlobalCleanup]
