@@ -23,6 +23,7 @@ internal static class CliApp
             ValidateCommand.Create(console),
             SimCommand.Create(console),
             ContractCommand.Create(console),
+            JobsCommand.Create(console),
         };
         root.Options.Add(CliOptions.Verbose);
         return root;

@@ -71,27 +71,13 @@ public sealed class LedgerCompareAndSetTests
     }
 
     /// <summary>A ledger whose reads wait at the barrier, so two readers see the same version.</summary>
-    private sealed class BarrierStore(IJobStore inner, ReadBarrier barrier) : IJobStore
+    private sealed class BarrierStore(IJobStore inner, ReadBarrier barrier) : ForwardingStore(inner)
     {
-        public async Task<JobRecord?> FindAsync(string key, CancellationToken cancellationToken = default)
+        public override async Task<JobRecord?> FindAsync(string key, CancellationToken cancellationToken = default)
         {
-            var job = await inner.FindAsync(key, cancellationToken);
+            var job = await Inner.FindAsync(key, cancellationToken);
             await barrier.ArriveAsync();
             return job;
         }
-
-        public Task<JobRecord> AddOrGetAsync(JobRecord job, CancellationToken cancellationToken = default) => inner.AddOrGetAsync(job, cancellationToken);
-
-        public Task<JobRecord?> TrySaveAsync(JobRecord job, CancellationToken cancellationToken = default) => inner.TrySaveAsync(job, cancellationToken);
-
-        public Task<JobLease?> TryClaimAsync(string key, string owner, TimeSpan duration, CancellationToken cancellationToken = default) => inner.TryClaimAsync(key, owner, duration, cancellationToken);
-
-        public Task<JobLease?> RenewAsync(JobLease lease, TimeSpan duration, CancellationToken cancellationToken = default) => inner.RenewAsync(lease, duration, cancellationToken);
-
-        public Task ReleaseAsync(JobLease lease, CancellationToken cancellationToken = default) => inner.ReleaseAsync(lease, cancellationToken);
-
-        public Task<IReadOnlyList<JobRecord>> ListUnfinishedAsync(CancellationToken cancellationToken = default) => inner.ListUnfinishedAsync(cancellationToken);
-
-        public Task<IReadOnlyList<JobRecord>> ListAsync(CancellationToken cancellationToken = default) => inner.ListAsync(cancellationToken);
     }
 }
