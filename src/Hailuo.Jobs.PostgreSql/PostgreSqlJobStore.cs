@@ -10,7 +10,7 @@ namespace Hailuo.Jobs.PostgreSql;
 /// </summary>
 public sealed partial class PostgreSqlJobStore : IJobStore, IDisposable, IAsyncDisposable
 {
-    private const string Columns = "key, provider, state, request, estimated_dollars, callback_url, task_id, submits, submit_sent_at, location, sha256, bytes, error, created_at, updated_at, completed_at, version";
+    private const string Columns = "key, provider, state, request, estimated_dollars, callback_url, task_id, submits, submit_sent_at, location, sha256, bytes, error, created_at, updated_at, completed_at, version, challenged_at";
 
     private static readonly string Parameters = string.Join(", ", Columns.Split(", ").Select(c => "@" + c));
 

@@ -35,8 +35,9 @@ internal static class PostgreSqlLedgerSchema
         CREATE INDEX jobs_by_age ON {0}.jobs (created_at, key);
         """,
 
-        // 2: shared budgets, one row per charge keyed by budget and job, in exact numeric dollars.
+        // 2: shared budgets, one row per charge keyed by budget and job, in exact numeric dollars; when the callback challenge was answered.
         """
+        ALTER TABLE {0}.jobs ADD COLUMN challenged_at timestamptz NULL;
         CREATE TABLE {0}.budget_charges (
             budget text NOT NULL,
             charge_key text NOT NULL,

@@ -47,6 +47,7 @@ public abstract class JobStoreContract : IAsyncLifetime
             Error = "a reason, in words",
             UpdatedAt = Clock.GetUtcNow().AddMinutes(3),
             CompletedAt = Clock.GetUtcNow().AddMinutes(2),
+            ChallengedAt = Clock.GetUtcNow().AddSeconds(2),
         };
 
         var written = await store.TrySaveAsync(full);

@@ -30,8 +30,8 @@ public sealed class PostgreSqlLedgerTests(PostgreSqlFixture postgres) : IAsyncLi
             await store.AddOrGetAsync(Job("clip-1"));
         }
 
-        // Schema 1 had the jobs table only.
-        await postgres.ExecuteAsync($"DROP TABLE {_schema}.budget_charges; UPDATE {_schema}.ledger_schema SET version = 1;");
+        // Schema 1 had the jobs table only, without the challenge time.
+        await postgres.ExecuteAsync($"DROP TABLE {_schema}.budget_charges; ALTER TABLE {_schema}.jobs DROP COLUMN challenged_at; UPDATE {_schema}.ledger_schema SET version = 1;");
 
         await using var migrated = await OpenAsync();
         var charge = await migrated.TryChargeAsync("batch", "clip-1", 0.40m, 1m);

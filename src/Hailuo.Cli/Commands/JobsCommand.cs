@@ -108,7 +108,7 @@ internal static class JobsCommand
 
     private static async Task<int> WithStore(CliConsole console, string store, Func<IJobStore, Task<int>> action)
     {
-        var (ledger, code, problem) = JobStoreFactory.Open(store, console.Disk);
+        var (ledger, code, problem) = await JobStoreFactory.OpenAsync(store, console.Disk, CancellationToken.None).ConfigureAwait(false);
         if (ledger is null)
         {
             return console.Fail(code, problem!);
