@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One entry point on a fresh machine with the .NET 10 SDK: `bash build.sh test` installs what the tests need
-# beyond the SDK (ffprobe from ffmpeg, Java 17 and the WireMock jar for the interop tests, MiniMax's pinned npm client), then builds and tests.
+# beyond the SDK (ffprobe from ffmpeg, Debian's postgresql, Java 17 and the WireMock jar for the interop tests, MiniMax's pinned npm client), then builds and tests.
 set -uo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -29,6 +29,8 @@ set_up() {
   command -v ffprobe >/dev/null 2>&1 || apt_install ffmpeg
   # The contact sheet's text is drawn by ffmpeg's drawtext in DejaVu Sans.
   [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || apt_install fonts-dejavu-core
+  # The PostgreSQL ledger's tests start a throwaway cluster of their own from Debian's server (initdb, pg_ctl), run as its postgres user.
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || apt_install postgresql
   # Real WireMock (tools/wiremock) is a Java 17 jar.
   command -v java >/dev/null 2>&1 || apt_install openjdk-17-jre-headless || { can_apt && apt_install default-jre-headless; }
   # npm's wiremock package bundles the standalone jar, pinned by tools/wiremock/package-lock.json.

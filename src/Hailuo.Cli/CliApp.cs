@@ -24,6 +24,7 @@ internal static class CliApp
             SimCommand.Create(console),
             ContractCommand.Create(console),
             WorkerCommand.Create(console),
+            JobsCommand.Create(console),
         };
         root.Options.Add(CliOptions.Verbose);
         return root;

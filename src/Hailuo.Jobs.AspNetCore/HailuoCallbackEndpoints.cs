@@ -54,6 +54,8 @@ public static class HailuoCallbackEndpoints
 
         if (receipt.ChallengeResponse is { } answer)
         {
+            // Proof the provider has the submit, kept even when the echo comes too late and no notification follows.
+            await runner.Steps.RecordChallengeAsync(record.Key, CancellationToken.None).ConfigureAwait(false);
             return Results.Text(answer, "application/json");
         }
 

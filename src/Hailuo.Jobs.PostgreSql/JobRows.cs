@@ -25,6 +25,7 @@ internal static class JobRows
         UpdatedAt = Time(r, 14)!.Value,
         CompletedAt = Time(r, 15),
         Version = r.GetInt64(16),
+        ChallengedAt = Time(r, 17),
     };
 
     public static void Bind(NpgsqlCommand command, JobRecord job)
@@ -47,6 +48,7 @@ internal static class JobRows
         p.AddWithValue("updated_at", job.UpdatedAt.ToUniversalTime());
         p.Add(Nullable("completed_at", NpgsqlDbType.TimestampTz, job.CompletedAt?.ToUniversalTime()));
         p.AddWithValue("version", job.Version);
+        p.Add(Nullable("challenged_at", NpgsqlDbType.TimestampTz, job.ChallengedAt?.ToUniversalTime()));
     }
 
     // PostgreSQL keeps the instant, not the offset it was written in: the record reads back at UTC.

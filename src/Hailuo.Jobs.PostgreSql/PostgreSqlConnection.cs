@@ -19,7 +19,7 @@ internal static class PostgreSqlConnection
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or OverflowException)
         {
             // The driver's reason names the keyword or value, never echoing the whole string (it may hold a password).
-            throw new PostgreSqlLedgerException($"the PostgreSQL connection string is not valid: {e.Message.TrimEnd('.')}; it must be keyword=value pairs such as {Example}.", e);
+            throw new PostgreSqlLedgerException($"the PostgreSQL connection string is not valid: {Reason(e)}; it must be keyword=value pairs such as {Example}.", e);
         }
 
         if (string.IsNullOrWhiteSpace(builder.Host))
@@ -29,6 +29,14 @@ internal static class PostgreSqlConnection
 
         return builder;
     }
+
+    // Npgsql says "Couldn't set port"; the inner exception says whether the keyword or its value is wrong.
+    private static string Reason(Exception e) => e switch
+    {
+        ArgumentException { ParamName: { } keyword, InnerException: KeyNotFoundException } => $"'{keyword}' is not a keyword it knows",
+        ArgumentException { ParamName: { } keyword, InnerException: { } inner } => $"'{keyword}' has a value it cannot read ({inner.Message.TrimEnd('.')})",
+        _ => e.Message.TrimEnd('.'),
+    };
 
     public static string Where(NpgsqlConnectionStringBuilder builder) =>
         string.Create(CultureInfo.InvariantCulture, $"{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username ?? "(default database)"}");

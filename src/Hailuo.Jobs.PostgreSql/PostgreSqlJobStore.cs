@@ -10,19 +10,21 @@ namespace Hailuo.Jobs.PostgreSql;
 /// </summary>
 public sealed partial class PostgreSqlJobStore : IJobStore, IDisposable, IAsyncDisposable
 {
-    private const string Columns = "key, provider, state, request, estimated_dollars, callback_url, task_id, submits, submit_sent_at, location, sha256, bytes, error, created_at, updated_at, completed_at, version";
+    private const string Columns = "key, provider, state, request, estimated_dollars, callback_url, task_id, submits, submit_sent_at, location, sha256, bytes, error, created_at, updated_at, completed_at, version, challenged_at";
 
     private static readonly string Parameters = string.Join(", ", Columns.Split(", ").Select(c => "@" + c));
 
     private readonly NpgsqlDataSource _source;
     private readonly TimeProvider? _clock;
     private readonly string _jobs;
+    private readonly string _charges;
 
     private PostgreSqlJobStore(NpgsqlDataSource source, string schema, TimeProvider? clock, string where)
     {
         _source = source;
         _clock = clock;
         _jobs = schema + ".jobs";
+        _charges = schema + ".budget_charges";
         Schema = schema;
         Where = where;
     }

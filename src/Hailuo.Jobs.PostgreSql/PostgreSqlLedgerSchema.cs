@@ -6,7 +6,7 @@ namespace Hailuo.Jobs.PostgreSql;
 internal static class PostgreSqlLedgerSchema
 {
     /// <summary>The schema this release writes.</summary>
-    public const int Current = 1;
+    public const int Current = 2;
 
     // Each entry takes the ledger from version i to i + 1; {0} is the quoted schema name.
     private static readonly string[] Steps =
@@ -33,6 +33,16 @@ internal static class PostgreSqlLedgerSchema
             lease_owner text NULL,
             lease_until timestamptz NULL);
         CREATE INDEX jobs_by_age ON {0}.jobs (created_at, key);
+        """,
+
+        // 2: shared budgets, one row per charge keyed by budget and job, in exact numeric dollars; when the callback challenge was answered.
+        """
+        ALTER TABLE {0}.jobs ADD COLUMN challenged_at timestamptz NULL;
+        CREATE TABLE {0}.budget_charges (
+            budget text NOT NULL,
+            charge_key text NOT NULL,
+            dollars numeric NOT NULL,
+            PRIMARY KEY (budget, charge_key));
         """,
     ];
 

@@ -111,7 +111,7 @@ public sealed class RecoveryTests : IAsyncLifetime
                 Simulator = _simulator,
                 ShotChanged = e =>
                 {
-                    if (e.State == Jobs.JobState.Submitted && !sabotaged)
+                    if (e.State == Hailuo.Jobs.JobState.Submitted && !sabotaged)
                     {
                         sabotaged = true;
                         ReplaceFolderWithFile();

@@ -106,7 +106,7 @@ public sealed class StitchTests : IDisposable
         string[] film = ["generate", "--sim", "--prompt", "A lighthouse at dusk", "--resolution", "768p", "--duration", "15", "--stitch", "--out", Out, "--ledger", Path.Combine(_directory, "jobs.db")];
 
         var (first, _, stopped) = await FilmRunner.Run(
-            c => new CliConsole(c.Output, c.Error) { Simulator = simulator, ShotChanged = e => { if (e.State == Jobs.JobState.Stored && ++stored == 2) { cancel.Cancel(); } } },
+            c => new CliConsole(c.Output, c.Error) { Simulator = simulator, ShotChanged = e => { if (e.State == Hailuo.Jobs.JobState.Stored && ++stored == 2) { cancel.Cancel(); } } },
             cancel.Token,
             film);
 
@@ -132,7 +132,7 @@ public sealed class StitchTests : IDisposable
         string[] film = ["generate", "--sim", "--prompt", "A cat", "--resolution", "768p", "--duration", "5", "--stitch", "--out", Out];
 
         var (first, _, _) = await FilmRunner.Run(
-            c => new CliConsole(c.Output, c.Error) { Simulator = simulator, ShotChanged = e => { if (e.State == Jobs.JobState.Submitting) { cancel.Cancel(); } } },
+            c => new CliConsole(c.Output, c.Error) { Simulator = simulator, ShotChanged = e => { if (e.State == Hailuo.Jobs.JobState.Submitting) { cancel.Cancel(); } } },
             cancel.Token,
             film);
         var (second, output, error) = await FilmRunner.Run(c => new CliConsole(c.Output, c.Error) { Simulator = simulator }, film);
@@ -148,7 +148,7 @@ public sealed class StitchTests : IDisposable
         using var cancel = new CancellationTokenSource();
         string[] film = ["generate", "--sim", "--prompt", "A cat", "--resolution", "768p", "--duration", "5", "--stitch", "--out", Out];
         var (first, _, _) = await FilmRunner.Run(
-            c => new CliConsole(c.Output, c.Error) { SimulatorOptions = FilmRunner.Quick, ShotChanged = e => { if (e.State == Jobs.JobState.Submitted) { cancel.Cancel(); } } },
+            c => new CliConsole(c.Output, c.Error) { SimulatorOptions = FilmRunner.Quick, ShotChanged = e => { if (e.State == Hailuo.Jobs.JobState.Submitted) { cancel.Cancel(); } } },
             cancel.Token,
             film);
 

@@ -83,7 +83,7 @@ public sealed class TaskCommandTests : IAsyncLifetime
             : ["generate", "--prompt", "Through the gateway", "--resolution", "768p", "--duration", "5", "--stitch", "--base-url", _simulator.BaseAddress.ToString(), "--out", Path.Combine(_directory, "film.mp4")];
         using var cancel = new CancellationTokenSource();
 
-        var (exit, output, _) = await FilmRunner.Run(c => new CliConsole(c.Output, c.Error) { ShotChanged = e => { if (e.State == Jobs.JobState.Submitted) { cancel.Cancel(); } } }, cancel.Token, args);
+        var (exit, output, _) = await FilmRunner.Run(c => new CliConsole(c.Output, c.Error) { ShotChanged = e => { if (e.State == Hailuo.Jobs.JobState.Submitted) { cancel.Cancel(); } } }, cancel.Token, args);
 
         Assert.Equal(130, exit);
         Assert.Contains($"plan on APIMart at {_simulator.BaseAddress}:", output, StringComparison.Ordinal);

@@ -20,9 +20,10 @@ public sealed class FaultSoakTests(ITestOutputHelper output)
     private const int CreatedUnanswered = SubmitThenFail + SubmitThenAnswerLate + SubmitThenGateway504;
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task Jobs_under_faults_lose_nothing_and_pay_once(bool callbacks)
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public async Task Jobs_under_faults_lose_nothing_and_pay_once(bool callbacks, bool resubmit)
     {
         var jobs = int.Parse(Environment.GetEnvironmentVariable("HAILUO_SOAK_JOBS") ?? "200", CultureInfo.InvariantCulture);
         var scale = Math.Max(1, jobs / 200);
@@ -50,7 +51,11 @@ public sealed class FaultSoakTests(ITestOutputHelper output)
         world.Time.WatchStalls(admin);
         RateLimitStorm.Script(world.Simulator.Server, HailuoSpec.ApiMartDialect.Submit, 20 * scale, TimeSpan.FromSeconds(5));
         RateLimitStorm.Script(world.Simulator.Server, HailuoSpec.ApiMartDialect.Status, 20 * scale, TimeSpan.FromSeconds(5));
-        var process = world.StartProcess(o => o.CallbackBaseAddress = callbacks ? receiver.BaseAddress : null);
+        var process = world.StartProcess(o =>
+        {
+            o.CallbackBaseAddress = callbacks ? receiver.BaseAddress : null;
+            o.ResubmitAfterLongestRender = resubmit;
+        });
         receiver.Runner = process.Runner;
         var history = new System.Collections.Concurrent.ConcurrentQueue<(DateTimeOffset At, JobEvent Event)>();
         process.Runner.Changed += (_, e) => history.Enqueue((world.Time.GetUtcNow(), e));
@@ -74,7 +79,7 @@ public sealed class FaultSoakTests(ITestOutputHelper output)
         var lost = keys.Count(k => !ledger.TryGetValue(k, out var j) || j.State is not (JobState.Stored or JobState.OutcomeUnknown) || (j.State == JobState.Stored && Hash(j.Location!) != j.Sha256));
         var doublePaid = paid.Values.Count(n => n > 1);
         var unknownWithTask = ledger.Values.Count(j => j.State == JobState.OutcomeUnknown && paid.ContainsKey(j.Key));
-        output.WriteLine($"callbacks={(callbacks ? "on" : "off")} jobs={jobs} lost={lost} double_paid={doublePaid} stored={stored} outcome_unknown={unknown} outcome_unknown_with_task={unknownWithTask} tasks={admin.Tasks.Count} late_answers={admin.Journal.Count(e => e.Fault == FaultKind.SubmitThenAnswerLate)} gateway_504={admin.Journal.Count(e => e.Fault == FaultKind.SubmitThenGateway504)}");
+        output.WriteLine($"callbacks={(callbacks ? "on" : "off")} resubmit={(resubmit ? "on" : "off")} jobs={jobs} lost={lost} double_paid={doublePaid} stored={stored} outcome_unknown={unknown} outcome_unknown_with_task={unknownWithTask} tasks={admin.Tasks.Count} late_answers={admin.Journal.Count(e => e.Fault == FaultKind.SubmitThenAnswerLate)} gateway_504={admin.Journal.Count(e => e.Fault == FaultKind.SubmitThenGateway504)}");
 
         // Whatever went wrong is named: each double payment with its submits as the simulator journaled them.
         foreach (var key in paid.Where(p => p.Value > 1).Select(p => p.Key))
@@ -90,8 +95,8 @@ public sealed class FaultSoakTests(ITestOutputHelper output)
         Assert.Equal(0, lost);
         Assert.Equal(0, doublePaid);
         Assert.Equal(admin.Tasks.Count, paid.Values.Sum());
-        // With callbacks, only the 500s (no task, so no callback) stay unknown; without, every unanswered submit stays visible.
-        var expectedUnknown = ((callbacks ? 0 : CreatedUnanswered) + Submit500) * scale;
+        // With callbacks, only the 500s (no task, so no callback) stay unknown, and the opt-in resubmit stores them too; without, every unanswered submit stays visible.
+        var expectedUnknown = ((callbacks ? 0 : CreatedUnanswered) + (resubmit ? 0 : Submit500)) * scale;
         Assert.Equal(expectedUnknown, unknown);
         Assert.Equal(callbacks ? 0 : CreatedUnanswered * scale, unknownWithTask);
         Assert.Equal(jobs - expectedUnknown, stored);

@@ -2,7 +2,7 @@ using Hailuo.Jobs.Tests.Support;
 
 namespace Hailuo.Jobs.Tests;
 
-/// <summary>The ledger cannot overwrite itself: every write is a compare-and-set on the row's version.</summary>
+/// <summary>The runner and the receiver cannot make the ledger overwrite itself (the stores' own compare-and-set and leases: Hailuo.Jobs.Stores.Tests).</summary>
 public sealed class LedgerCompareAndSetTests
 {
     [Theory]
@@ -52,65 +52,6 @@ public sealed class LedgerCompareAndSetTests
         Assert.Equal((JobState.Submitted, winner, waiting.Version + 1), (held!.State, held.TaskId, held.Version));
     }
 
-    [Fact]
-    public async Task A_write_over_a_version_already_replaced_is_refused_and_changes_nothing()
-    {
-        await using var world = JobWorld.Start();
-        using var store = new SqliteJobStore(world.LedgerPath, world.Time);
-        var added = await store.AddOrGetAsync(NewJob("clip-1"));
-
-        var written = await store.TrySaveAsync(added with { State = JobState.Submitted, TaskId = "task_01WINNER" });
-        var stale = await store.TrySaveAsync(added with { State = JobState.OutcomeUnknown, TaskId = null });
-
-        Assert.Null(stale);
-        Assert.Equal(written, await store.FindAsync("clip-1"));
-        Assert.Equal((1L, 2L), (added.Version, written!.Version));
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => store.TrySaveAsync(added with { Key = "nobody" }));
-    }
-
-    [Fact]
-    public async Task A_claim_gives_a_job_one_owner_until_its_lease_expires_on_the_stores_clock()
-    {
-        await using var world = JobWorld.Start();
-        using var store = new SqliteJobStore(world.LedgerPath, world.Time);
-        await store.AddOrGetAsync(NewJob("clip-1"));
-        var minute = TimeSpan.FromMinutes(1);
-
-        var a = await store.TryClaimAsync("clip-1", "process-a", minute);
-        var b = await store.TryClaimAsync("clip-1", "process-b", minute);
-        world.Time.Advance(TimeSpan.FromSeconds(50));
-        var renewed = await store.RenewAsync(a!, minute);
-        world.Time.Advance(TimeSpan.FromSeconds(50));
-        var stillA = await store.TryClaimAsync("clip-1", "process-b", minute);
-        world.Time.Advance(TimeSpan.FromSeconds(11));
-        var taken = await store.TryClaimAsync("clip-1", "process-b", minute);
-        var lateRenewal = await store.RenewAsync(renewed!, minute);
-        await store.ReleaseAsync(renewed!);
-        var afterForeignRelease = await store.TryClaimAsync("clip-1", "process-c", minute);
-        await store.ReleaseAsync(taken!);
-        var afterRelease = await store.TryClaimAsync("clip-1", "process-c", minute);
-
-        Assert.NotNull(a);
-        Assert.Null(b);
-        Assert.Equal(world.Time.GetUtcNow() - TimeSpan.FromSeconds(61) + minute, renewed!.ExpiresAt);
-        Assert.Null(stillA);
-        Assert.Equal("process-b", taken!.Owner);
-        Assert.Null(lateRenewal);
-        Assert.Null(afterForeignRelease);
-        Assert.Equal("process-c", afterRelease!.Owner);
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => store.TryClaimAsync("nobody", "process-a", minute));
-    }
-
-    private static JobRecord NewJob(string key) => new()
-    {
-        Key = key,
-        Provider = "APIMart",
-        State = JobState.Created,
-        Request = "{}",
-        CreatedAt = DateTimeOffset.UnixEpoch,
-        UpdatedAt = DateTimeOffset.UnixEpoch,
-    };
-
     /// <summary>Lets the first <c>n</c> reads through only together.</summary>
     private sealed class ReadBarrier(int count)
     {
@@ -130,27 +71,13 @@ public sealed class LedgerCompareAndSetTests
     }
 
     /// <summary>A ledger whose reads wait at the barrier, so two readers see the same version.</summary>
-    private sealed class BarrierStore(IJobStore inner, ReadBarrier barrier) : IJobStore
+    private sealed class BarrierStore(IJobStore inner, ReadBarrier barrier) : ForwardingStore(inner)
     {
-        public async Task<JobRecord?> FindAsync(string key, CancellationToken cancellationToken = default)
+        public override async Task<JobRecord?> FindAsync(string key, CancellationToken cancellationToken = default)
         {
-            var job = await inner.FindAsync(key, cancellationToken);
+            var job = await Inner.FindAsync(key, cancellationToken);
             await barrier.ArriveAsync();
             return job;
         }
-
-        public Task<JobRecord> AddOrGetAsync(JobRecord job, CancellationToken cancellationToken = default) => inner.AddOrGetAsync(job, cancellationToken);
-
-        public Task<JobRecord?> TrySaveAsync(JobRecord job, CancellationToken cancellationToken = default) => inner.TrySaveAsync(job, cancellationToken);
-
-        public Task<JobLease?> TryClaimAsync(string key, string owner, TimeSpan duration, CancellationToken cancellationToken = default) => inner.TryClaimAsync(key, owner, duration, cancellationToken);
-
-        public Task<JobLease?> RenewAsync(JobLease lease, TimeSpan duration, CancellationToken cancellationToken = default) => inner.RenewAsync(lease, duration, cancellationToken);
-
-        public Task ReleaseAsync(JobLease lease, CancellationToken cancellationToken = default) => inner.ReleaseAsync(lease, cancellationToken);
-
-        public Task<IReadOnlyList<JobRecord>> ListUnfinishedAsync(CancellationToken cancellationToken = default) => inner.ListUnfinishedAsync(cancellationToken);
-
-        public Task<IReadOnlyList<JobRecord>> ListAsync(CancellationToken cancellationToken = default) => inner.ListAsync(cancellationToken);
     }
 }

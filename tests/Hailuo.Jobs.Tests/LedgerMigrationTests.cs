@@ -39,7 +39,7 @@ public sealed class LedgerMigrationTests
         Assert.Equal((JobState.Completed, 1L, null), (before!.State, before.Version, before.CompletedAt));
         Assert.Equal(JobState.Stored, job.State);
         Assert.Equal(SqliteJobStore.SchemaVersion, UserVersion(world.LedgerPath));
-        Assert.Equal(2, SqliteJobStore.SchemaVersion);
+        Assert.Equal(3, SqliteJobStore.SchemaVersion);
 
         // Opening it again does not migrate twice.
         using var again = new SqliteJobStore(world.LedgerPath);

@@ -51,6 +51,12 @@ public sealed record JobRecord
     /// <summary>When the task was seen completed, by the runner's clock: the provider's retention counts from here.</summary>
     public DateTimeOffset? CompletedAt { get; init; }
 
+    /// <summary>
+    /// When the receiver answered the provider's callback challenge for the current submit, by the runner's clock: proof
+    /// that the provider received it, so a job without a task id is never resubmitted after it (the task likely exists).
+    /// </summary>
+    public DateTimeOffset? ChallengedAt { get; init; }
+
     /// <summary>The ledger's version of this row: a write succeeds only over the version it was read at.</summary>
     public long Version { get; init; }
 

@@ -34,8 +34,9 @@ internal static class LedgerSchema
         ALTER TABLE jobs ADD COLUMN lease_until INTEGER NULL;
         """;
 
-    // Version 3: shared budgets; each charge is keyed by budget and job, in micro-dollars so sums are exact.
+    // Version 3: shared budgets, each charge keyed by budget and job in micro-dollars so sums are exact; when the provider's callback challenge was answered.
     private const string Version3 = """
+        ALTER TABLE jobs ADD COLUMN challenged_at TEXT NULL;
         CREATE TABLE budget_charges (
             budget TEXT NOT NULL,
             charge_key TEXT NOT NULL,

@@ -9,10 +9,10 @@ namespace Hailuo.Jobs;
 /// </summary>
 public sealed class SqliteJobStore : IJobStore, IDisposable
 {
-    /// <summary>The schema this release writes: 2 added the row version, the lease and the completion time, 3 the shared budgets' charges (1 is the first release, user_version 0).</summary>
+    /// <summary>The schema this release writes: 2 added the row version, the lease and the completion time, 3 the shared budgets' charges and the challenge time (1 is the first release, user_version 0).</summary>
     public const int SchemaVersion = 3;
 
-    private const string Columns = "key, provider, state, request, estimated_dollars, callback_url, task_id, submits, submit_sent_at, location, sha256, bytes, error, created_at, updated_at, completed_at, version";
+    private const string Columns = "key, provider, state, request, estimated_dollars, callback_url, task_id, submits, submit_sent_at, location, sha256, bytes, error, created_at, updated_at, completed_at, version, challenged_at";
 
     // Enum names, never user text: safe to write into the statement.
     private static readonly string FinishedStates = string.Join(", ", JobStates.FinishedNames.Select(n => $"'{n}'"));
@@ -251,6 +251,7 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
         UpdatedAt = DateTimeOffset.Parse(r.GetString(14), CultureInfo.InvariantCulture),
         CompletedAt = r.IsDBNull(15) ? null : DateTimeOffset.Parse(r.GetString(15), CultureInfo.InvariantCulture),
         Version = r.GetInt64(16),
+        ChallengedAt = r.IsDBNull(17) ? null : DateTimeOffset.Parse(r.GetString(17), CultureInfo.InvariantCulture),
     };
 
     private static void Bind(SqliteCommand command, JobRecord job)
@@ -273,6 +274,7 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
         command.Parameters.AddWithValue("$updated_at", job.UpdatedAt.ToString("O", CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$completed_at", Value(job.CompletedAt?.ToString("O", CultureInfo.InvariantCulture)));
         command.Parameters.AddWithValue("$version", job.Version);
+        command.Parameters.AddWithValue("$challenged_at", Value(job.ChallengedAt?.ToString("O", CultureInfo.InvariantCulture)));
     }
 
     // Lease times are UTC ticks, so the store compares them as numbers whatever the offset they were taken in.

@@ -42,7 +42,8 @@ public sealed partial class HailuoJobSteps
 
         // A callback may have given the task id while the answer was on its way: it is kept, never erased.
         var (submitted, _) = await UpdateAsync(job, j => j.State is JobState.Submitting or JobState.OutcomeUnknown ? j with { State = JobState.Submitted, TaskId = j.TaskId ?? task.Id, Error = null } : null, progress, "submitted").ConfigureAwait(false);
-        return Next(submitted, "submitted", Now + PollInterval);
+        // The first poll follows at once and confirms the task with an authenticated read; later ones keep the interval.
+        return Next(submitted, "submitted");
     }
 
     /// <summary>The client raises anything but "outcome unknown" only when the provider surely created nothing: the submit is not counted.</summary>
@@ -140,14 +141,23 @@ public sealed partial class HailuoJobSteps
             return new StepOutcome(job, "waiting for the provider's callback", deadline);
         }
 
+        if (job.ChallengedAt is { } challenged)
+        {
+            // The provider received the submit (it challenged the receiver), but its notifications never came, as after an echo that came too late: the task likely exists.
+            var (listed, _) = await UpdateAsync(job, j => j.State == JobState.OutcomeUnknown && j.TaskId is null && j.Error?.StartsWith(ChallengedWords, StringComparison.Ordinal) != true ? j with { Error = $"{ChallengedWords} at {challenged:u}, but no task id arrived: a task likely exists and is paid for. Find it in the provider's console and run `hailuo jobs settle {j.Key} --task-id ID`, or `--failed`; it is never resubmitted." } : null, progress, "outcome unknown: the provider received the submit").ConfigureAwait(false);
+            return new StepOutcome(listed, "outcome unknown: the provider received the submit; left to a person (hailuo jobs settle)", null);
+        }
+
         if (Options.ResubmitAfterLongestRender && job.Submits < 2)
         {
-            var (next, _) = await UpdateAsync(job, j => j.State == JobState.OutcomeUnknown && j.TaskId is null && j.Submits < 2 ? j with { State = JobState.Created, Error = "No callback within the longest render time: no task was created; submitting once more (opt-in)." } : null, progress, "resubmitting after the reconcile window").ConfigureAwait(false);
+            var (next, _) = await UpdateAsync(job, j => j.State == JobState.OutcomeUnknown && j.TaskId is null && j.ChallengedAt is null && j.Submits < 2 ? j with { State = JobState.Created, Error = "No callback within the longest render time: no task was created; submitting once more (opt-in)." } : null, progress, "resubmitting after the reconcile window").ConfigureAwait(false);
             return Next(next, "resubmitting after the reconcile window");
         }
 
         return new StepOutcome(job, "outcome unknown: no callback within the reconcile window; left to a person (hailuo jobs settle)", null);
     }
+
+    private const string ChallengedWords = "The provider challenged the callback receiver for this submit";
 
     private static TimeSpan Longer(TimeSpan interval, TimeSpan? hint) => hint is { } h && h > interval ? h : interval;
 }

@@ -108,6 +108,20 @@ public sealed partial class HailuoJobSteps
         return written && adopted.TaskId == taskId;
     }
 
+    /// <summary>
+    /// The provider's callback challenge for job <paramref name="key"/> reached the receiver: the provider has received
+    /// the submit. Recorded (before the echo is sent, so a late echo still leaves the proof) for a job still missing its
+    /// task id, so that no opt-in resubmit follows: a challenge whose echo came too late gets no notifications, and the
+    /// task it belongs to exists.
+    /// </summary>
+    public async Task RecordChallengeAsync(string key, CancellationToken cancellationToken = default)
+    {
+        if (await Store.FindAsync(key, cancellationToken).ConfigureAwait(false) is { } job)
+        {
+            await UpdateAsync(job, j => j.TaskId is null && j.ChallengedAt is null && j.State is JobState.Submitting or JobState.OutcomeUnknown ? j with { ChallengedAt = Now } : null, null, "callback challenge answered: the provider received the submit").ConfigureAwait(false);
+        }
+    }
+
     /// <summary>One step of the job as the ledger holds it; the caller holds its lease.</summary>
     internal async Task<StepOutcome> StepAsync(string key, IProgress<JobEvent>? progress, CancellationToken cancellationToken)
     {
@@ -166,27 +180,16 @@ public sealed partial class HailuoJobSteps
         }
     }
 
-    /// <summary>
-    /// Writes what <paramref name="decide"/> makes of the job as the ledger holds it, as a compare-and-set: when another
-    /// write came first, the job is read again and decided again; null from <paramref name="decide"/> writes nothing.
-    /// </summary>
+    /// <summary>Writes the job through <see cref="JobWrites.CompareAndSetAsync"/>, and reports what this call wrote.</summary>
     internal async Task<(JobRecord Job, bool Written)> UpdateAsync(JobRecord seen, Func<JobRecord, JobRecord?> decide, IProgress<JobEvent>? progress, string message)
     {
-        var current = seen;
-        while (decide(current) is { } next)
+        var (job, written) = await JobWrites.CompareAndSetAsync(Store, seen, decide, Options.TimeProvider).ConfigureAwait(false);
+        if (written)
         {
-            // Not cancellable: the ledger must hold what already happened on the wire.
-            if (await Store.TrySaveAsync(next with { Version = current.Version, UpdatedAt = Now }, CancellationToken.None).ConfigureAwait(false) is { } saved)
-            {
-                Report(saved, progress, message);
-                return (saved, true);
-            }
-
-            current = await Store.FindAsync(seen.Key, CancellationToken.None).ConfigureAwait(false)
-                ?? throw new KeyNotFoundException($"The ledger {Store} no longer holds job '{seen.Key}'.");
+            Report(job, progress, message);
         }
 
-        return (current, false);
+        return (job, written);
     }
 
     private void Report(JobRecord job, IProgress<JobEvent>? progress, string message, VideoTaskStatus? status = null)

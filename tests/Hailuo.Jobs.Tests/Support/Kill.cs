@@ -20,24 +20,10 @@ internal sealed class ProcessKilledException : Exception
 }
 
 /// <summary>A ledger whose process dies just before it would write <paramref name="state"/> (of the job <paramref name="key"/>, when given).</summary>
-internal sealed class KillBeforeWriting(IJobStore inner, JobState state, string? key = null) : IJobStore
+internal sealed class KillBeforeWriting(IJobStore inner, JobState state, string? key = null) : ForwardingStore(inner)
 {
-    public Task<JobRecord?> FindAsync(string key, CancellationToken cancellationToken = default) => inner.FindAsync(key, cancellationToken);
-
-    public Task<JobRecord> AddOrGetAsync(JobRecord job, CancellationToken cancellationToken = default) => inner.AddOrGetAsync(job, cancellationToken);
-
-    public Task<JobRecord?> TrySaveAsync(JobRecord job, CancellationToken cancellationToken = default) =>
-        job.State == state && (key is null || key == job.Key) ? throw new ProcessKilledException("killed before writing " + state) : inner.TrySaveAsync(job, cancellationToken);
-
-    public Task<JobLease?> TryClaimAsync(string key, string owner, TimeSpan duration, CancellationToken cancellationToken = default) => inner.TryClaimAsync(key, owner, duration, cancellationToken);
-
-    public Task<JobLease?> RenewAsync(JobLease lease, TimeSpan duration, CancellationToken cancellationToken = default) => inner.RenewAsync(lease, duration, cancellationToken);
-
-    public Task ReleaseAsync(JobLease lease, CancellationToken cancellationToken = default) => inner.ReleaseAsync(lease, cancellationToken);
-
-    public Task<IReadOnlyList<JobRecord>> ListUnfinishedAsync(CancellationToken cancellationToken = default) => inner.ListUnfinishedAsync(cancellationToken);
-
-    public Task<IReadOnlyList<JobRecord>> ListAsync(CancellationToken cancellationToken = default) => inner.ListAsync(cancellationToken);
+    public override Task<JobRecord?> TrySaveAsync(JobRecord job, CancellationToken cancellationToken = default) =>
+        job.State == state && (key is null || key == job.Key) ? throw new ProcessKilledException("killed before writing " + state) : Inner.TrySaveAsync(job, cancellationToken);
 }
 
 /// <summary>A process that dies while its request to a path containing <paramref name="pathPart"/> is on the wire.</summary>
