@@ -2,7 +2,7 @@ using System.CommandLine;
 using Hailuo.Cli.Output;
 using Hailuo.Jobs;
 
-namespace Hailuo.Cli.Jobs;
+namespace Hailuo.Cli.Stores;
 
 /// <summary>
 /// Opens the job ledger `--store` names: the one place kinds of store are told apart (a SQLite file today; a PostgreSQL
