@@ -41,14 +41,14 @@ internal static class Literals
 
     public static string Bool(bool value) => value ? "true" : "false";
 
-    public static string Decimal(string? invariant) => invariant is null ? "null" : invariant + "m";
+    public static string Decimal(string? invariant) => invariant is null ? "null" : $"{invariant}m";
 
-    public static string IntArray(IEnumerable<int> values) => "new[] { " + string.Join(", ", values.Select(v => Int(v))) + " }";
+    public static string IntArray(IEnumerable<int> values) => $"new[] {{ {string.Join(", ", values.Select(v => Int(v)))} }}";
 
-    public static string StringArray(IEnumerable<string> values) => "new[] { " + string.Join(", ", values.Select(String)) + " }";
+    public static string StringArray(IEnumerable<string> values) => $"new[] {{ {string.Join(", ", values.Select(String))} }}";
 
     /// <summary>The VideoMode member for a spec mode word.</summary>
-    public static string Mode(string mode) => "global::Hailuo.Contracts.VideoMode." + ModeMember(mode);
+    public static string Mode(string mode) => $"global::Hailuo.Contracts.VideoMode.{ModeMember(mode)}";
 
     public static string ModeMember(string mode) => mode switch
     {
