@@ -146,9 +146,7 @@ internal static class CatalogEmitter
         w.Line("    },");
         if (api is not null)
         {
-            // The runtime cannot name a consumer's interface: the catalog hands it one delegate per endpoint.
-            var calls = api.Methods.Select(m => "static (api, " + (m.HasBody ? "request" : "id") + ", key, ct) => api." + m.Name + "(" + (m.HasBody ? "request" : "id") + ", key, ct)");
-            w.Line("    api: " + Rt + "ProviderApi." + (provider.Dialect == "minimax" ? "MiniMax" : "ApiMart") + "<" + api.FullName + ">(" + string.Join(", ", calls) + "),");
+            w.Line("    api: " + api.NewAdapter + ",");
         }
 
         w.Line("    validator: static () => new " + ValidatorEmitter.ClassName(provider) + "());");
