@@ -21,7 +21,7 @@ public static partial class ContosoHailuoSpec
         {
             ContosoAcme1Model(),
         },
-        api: global::Hailuo.Contracts.ProviderApi.ApiMart<global::Contoso.Video.IContosoVideoApi>(static (api, request, key, ct) => api.SubmitAsync(request, key, ct), static (api, id, key, ct) => api.GetTaskAsync(id, key, ct)),
+        api: new ContosoHailuoRefitImplementations.ContosoVideoCalls(),
         validator: static () => new ContosoRequestValidator());
 
     /// <summary>Every provider of this spec file.</summary>

@@ -112,7 +112,7 @@ public static partial class HailuoSpec
             ApiMartHailuo02Model(),
             ApiMartHailuo03Model(),
         },
-        api: global::Hailuo.Contracts.ProviderApi.ApiMart<global::Hailuo.Contracts.IApiMartVideoApi>(static (api, request, key, ct) => api.SubmitAsync(request, key, ct), static (api, id, key, ct) => api.GetTaskAsync(id, key, ct)),
+        api: new HailuoRefitImplementations.ApiMartVideoCalls(),
         validator: static () => new ApiMartRequestValidator());
 
     /// <summary>MiniMax (minimax-t2v, minimax-i2v, minimax-fl2v, minimax-s2v (their model enums list no video-01: that name is refused)).</summary>
@@ -135,7 +135,7 @@ public static partial class HailuoSpec
             MiniMaxT2V01Model(),
             MiniMaxT2V01DirectorModel(),
         },
-        api: global::Hailuo.Contracts.ProviderApi.MiniMax<global::Hailuo.Contracts.IMiniMaxVideoApi>(static (api, request, key, ct) => api.SubmitAsync(request, key, ct), static (api, id, key, ct) => api.GetTaskAsync(id, key, ct), static (api, id, key, ct) => api.RetrieveFileAsync(id, key, ct)),
+        api: new HailuoRefitImplementations.MiniMaxVideoCalls(),
         validator: static () => new MiniMaxRequestValidator());
 
     /// <summary>Every provider of this spec file.</summary>

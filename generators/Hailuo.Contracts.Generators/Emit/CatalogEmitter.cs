@@ -155,11 +155,7 @@ internal static class CatalogEmitter
         };
         if (api is not null)
         {
-            // The runtime cannot name a consumer's interface: the catalog hands it one delegate per endpoint.
-            var calls = api.Methods.Select(static m => m.HasBody
-                ? $"static (api, request, key, ct) => api.{m.Name}(request, key, ct)"
-                : $"static (api, id, key, ct) => api.{m.Name}(id, key, ct)");
-            arguments.Add($"api: {Rt}ProviderApi.{dialect}<{api.FullName}>({string.Join(", ", calls)})");
+            arguments.Add($"api: {api.NewAdapter}");
         }
 
         arguments.Add($"validator: static () => new {ValidatorEmitter.ClassName(provider)}()");
