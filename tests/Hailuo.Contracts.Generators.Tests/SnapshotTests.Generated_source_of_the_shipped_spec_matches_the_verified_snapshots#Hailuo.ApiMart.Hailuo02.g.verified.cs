@@ -84,7 +84,7 @@ public sealed class Hailuo02FirstAndLastFrame
     public Hailuo02At1080p At1080p() => new(_draft);
 }
 
-/// <summary>MiniMax-Hailuo-02 text-to-video, image-to-video, first-and-last-frame at 512p on APIMart: choose a duration.</summary>
+/// <summary>MiniMax-Hailuo-02 at 512p on APIMart: choose a duration.</summary>
 public sealed class Hailuo02At512p
 {
     private readonly global::Hailuo.Contracts.VideoDraft _draft;
@@ -98,7 +98,7 @@ public sealed class Hailuo02At512p
     public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => Hailuo02.Complete(_draft, "512p", 10);
 }
 
-/// <summary>MiniMax-Hailuo-02 text-to-video, image-to-video, first-and-last-frame at 768p on APIMart: choose a duration.</summary>
+/// <summary>MiniMax-Hailuo-02 at 768p on APIMart: choose a duration.</summary>
 public sealed class Hailuo02At768p
 {
     private readonly global::Hailuo.Contracts.VideoDraft _draft;
@@ -112,7 +112,7 @@ public sealed class Hailuo02At768p
     public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => Hailuo02.Complete(_draft, "768p", 10);
 }
 
-/// <summary>MiniMax-Hailuo-02 text-to-video, image-to-video, first-and-last-frame at 1080p on APIMart: choose a duration.</summary>
+/// <summary>MiniMax-Hailuo-02 at 1080p on APIMart: choose a duration.</summary>
 public sealed class Hailuo02At1080p
 {
     private readonly global::Hailuo.Contracts.VideoDraft _draft;

@@ -92,7 +92,7 @@ public sealed class Hailuo03SubjectReference
     public Hailuo03At1080p At1080p() => new(_draft);
 }
 
-/// <summary>MiniMax-Hailuo-03 text-to-video, image-to-video, first-and-last-frame, subject-reference at 768p on APIMart: choose a duration.</summary>
+/// <summary>MiniMax-Hailuo-03 at 768p on APIMart: choose a duration.</summary>
 public sealed class Hailuo03At768p
 {
     private readonly global::Hailuo.Contracts.VideoDraft _draft;
@@ -106,7 +106,7 @@ public sealed class Hailuo03At768p
     public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => Hailuo03.Complete(_draft, "768p", 10);
 }
 
-/// <summary>MiniMax-Hailuo-03 text-to-video, image-to-video, first-and-last-frame, subject-reference at 1080p on APIMart: choose a duration.</summary>
+/// <summary>MiniMax-Hailuo-03 at 1080p on APIMart: choose a duration.</summary>
 public sealed class Hailuo03At1080p
 {
     private readonly global::Hailuo.Contracts.VideoDraft _draft;

@@ -61,7 +61,7 @@ public sealed class Hailuo23ImageToVideo
     public Hailuo23At1080p At1080p() => new(_draft);
 }
 
-/// <summary>MiniMax-Hailuo-2.3 text-to-video, image-to-video at 768p on MiniMax: choose a duration.</summary>
+/// <summary>MiniMax-Hailuo-2.3 at 768p on MiniMax: choose a duration.</summary>
 public sealed class Hailuo23At768p
 {
     private readonly global::Hailuo.Contracts.VideoDraft _draft;
@@ -75,7 +75,7 @@ public sealed class Hailuo23At768p
     public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => Hailuo23.Complete(_draft, "768p", 10);
 }
 
-/// <summary>MiniMax-Hailuo-2.3 text-to-video, image-to-video at 1080p on MiniMax: choose a duration.</summary>
+/// <summary>MiniMax-Hailuo-2.3 at 1080p on MiniMax: choose a duration.</summary>
 public sealed class Hailuo23At1080p
 {
     private readonly global::Hailuo.Contracts.VideoDraft _draft;

@@ -44,7 +44,7 @@ public sealed class Hailuo23FastImageToVideo
     public Hailuo23FastAt1080p At1080p() => new(_draft);
 }
 
-/// <summary>MiniMax-Hailuo-2.3-Fast image-to-video at 768p on MiniMax: choose a duration.</summary>
+/// <summary>MiniMax-Hailuo-2.3-Fast at 768p on MiniMax: choose a duration.</summary>
 public sealed class Hailuo23FastAt768p
 {
     private readonly global::Hailuo.Contracts.VideoDraft _draft;
@@ -58,7 +58,7 @@ public sealed class Hailuo23FastAt768p
     public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => Hailuo23Fast.Complete(_draft, "768p", 10);
 }
 
-/// <summary>MiniMax-Hailuo-2.3-Fast image-to-video at 1080p on MiniMax: choose a duration.</summary>
+/// <summary>MiniMax-Hailuo-2.3-Fast at 1080p on MiniMax: choose a duration.</summary>
 public sealed class Hailuo23FastAt1080p
 {
     private readonly global::Hailuo.Contracts.VideoDraft _draft;

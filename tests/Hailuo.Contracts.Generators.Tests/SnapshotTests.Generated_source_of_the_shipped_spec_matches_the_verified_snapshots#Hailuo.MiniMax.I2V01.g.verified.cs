@@ -39,7 +39,7 @@ public sealed class I2V01ImageToVideo
     public I2V01At720p At720p() => new(_draft);
 }
 
-/// <summary>I2V-01 image-to-video at 720p on MiniMax: choose a duration.</summary>
+/// <summary>I2V-01 at 720p on MiniMax: choose a duration.</summary>
 public sealed class I2V01At720p
 {
     private readonly global::Hailuo.Contracts.VideoDraft _draft;

@@ -39,7 +39,7 @@ public sealed class I2V01DirectorImageToVideo
     public I2V01DirectorAt720p At720p() => new(_draft);
 }
 
-/// <summary>I2V-01-Director image-to-video at 720p on MiniMax: choose a duration.</summary>
+/// <summary>I2V-01-Director at 720p on MiniMax: choose a duration.</summary>
 public sealed class I2V01DirectorAt720p
 {
     private readonly global::Hailuo.Contracts.VideoDraft _draft;

@@ -39,7 +39,7 @@ public sealed class I2V01LiveImageToVideo
     public I2V01LiveAt720p At720p() => new(_draft);
 }
 
-/// <summary>I2V-01-live image-to-video at 720p on MiniMax: choose a duration.</summary>
+/// <summary>I2V-01-live at 720p on MiniMax: choose a duration.</summary>
 public sealed class I2V01LiveAt720p
 {
     private readonly global::Hailuo.Contracts.VideoDraft _draft;

@@ -39,7 +39,7 @@ public sealed class S2V01SubjectReference
     public S2V01At720p At720p() => new(_draft);
 }
 
-/// <summary>S2V-01 subject-reference at 720p on MiniMax: choose a duration.</summary>
+/// <summary>S2V-01 at 720p on MiniMax: choose a duration.</summary>
 public sealed class S2V01At720p
 {
     private readonly global::Hailuo.Contracts.VideoDraft _draft;

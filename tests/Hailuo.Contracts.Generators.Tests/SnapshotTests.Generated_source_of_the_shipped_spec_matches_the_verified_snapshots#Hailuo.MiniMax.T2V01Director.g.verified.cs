@@ -36,7 +36,7 @@ public sealed class T2V01DirectorTextToVideo
     public T2V01DirectorAt720p At720p() => new(_draft);
 }
 
-/// <summary>T2V-01-Director text-to-video at 720p on MiniMax: choose a duration.</summary>
+/// <summary>T2V-01-Director at 720p on MiniMax: choose a duration.</summary>
 public sealed class T2V01DirectorAt720p
 {
     private readonly global::Hailuo.Contracts.VideoDraft _draft;

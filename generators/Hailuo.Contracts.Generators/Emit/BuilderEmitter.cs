@@ -51,7 +51,9 @@ internal static class BuilderEmitter
             .GroupBy(s => s.Name);
         foreach (var stage in stages)
         {
-            EmitResolutionStage(w, unit.ProviderName, model, stage.Key, string.Join(", ", stage.Select(s => s.Mode)), stage.First().Row);
+            var row = stage.First().Row;
+            var shown = stage.Key == model.Member + "At" + row.Resolution ? string.Empty : " " + stage.First().Mode;
+            EmitResolutionStage(w, unit.ProviderName, model, stage.Key, shown, row);
         }
 
         return w.ToString();
@@ -105,7 +107,7 @@ internal static class BuilderEmitter
     private static void EmitResolutionStage(SourceWriter w, string provider, ModelModel model, string stage, string modes, MatrixRowModel row)
     {
         w.Line();
-        w.Line("/// <summary>" + CatalogEmitter.Xml(model.Id) + " " + modes + " at " + row.Resolution + " on " + CatalogEmitter.Xml(provider) + ": choose a duration.</summary>");
+        w.Line("/// <summary>" + CatalogEmitter.Xml(model.Id) + modes + " at " + row.Resolution + " on " + CatalogEmitter.Xml(provider) + ": choose a duration.</summary>");
         w.Open("public sealed class " + stage);
         w.Line("private readonly " + Rt + "VideoDraft _draft;");
         w.Line();
