@@ -50,11 +50,6 @@ internal static class Literals
     /// <summary>The VideoMode member for a spec mode word.</summary>
     public static string Mode(string mode) => $"global::Hailuo.Contracts.VideoMode.{ModeMember(mode)}";
 
-    public static string ModeMember(string mode) => mode switch
-    {
-        "text-to-video" => "TextToVideo",
-        "image-to-video" => "ImageToVideo",
-        "first-and-last-frame" => "FirstAndLastFrame",
-        _ => "SubjectReference",
-    };
+    /// <summary>The VideoMode member a spec mode word names (the rule core's enum), such as "TextToVideo".</summary>
+    public static string ModeMember(string mode) => Rules.VideoModeNames.FromWireName(mode)!.Value.ToString();
 }

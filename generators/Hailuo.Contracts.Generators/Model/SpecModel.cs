@@ -1,4 +1,5 @@
 using System.Linq;
+using Hailuo.Contracts.Generators.Rules;
 
 namespace Hailuo.Contracts.Generators.Model;
 
@@ -125,7 +126,7 @@ internal sealed record ClipPriceModel(int Seconds, string Dollars);
 internal sealed record ModeModel(string Mode, EquatableArray<MatrixRowModel> Matrix, EquatableArray<string> Requires, string Source)
 {
     /// <summary>Whether the mode requires a prompt.</summary>
-    public bool RequiresPrompt => Requires.Count == 0 || Requires.Contains("prompt");
+    public bool RequiresPrompt => MatrixRule.RequiresPrompt(Requires);
 }
 
 internal sealed record MatrixRowModel(string Resolution, EquatableArray<int> Durations);
