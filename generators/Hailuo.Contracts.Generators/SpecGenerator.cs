@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Hailuo.Contracts.Generators.Emit;
@@ -8,7 +9,7 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace Hailuo.Contracts.Generators;
 
-/// <summary>Reads Hailuo spec files from AdditionalFiles and emits catalog, builders and validators.</summary>
+/// <summary>Reads Hailuo spec files from AdditionalFiles and emits catalog, builders and validators: spec-wide files from the outline, each model's from its own node.</summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class SpecGenerator : IIncrementalGenerator
 {
@@ -46,20 +47,34 @@ public sealed class SpecGenerator : IIncrementalGenerator
 
         var models = results
             .Select(static (result, _) => result.Model)
-            .WithTrackingName(TrackingNames.Model)
-            .Combine(shippedDialects);
-        context.RegisterSourceOutput(models, static (spc, pair) =>
-        {
-            if (pair.Left is not { } model)
-            {
-                return;
-            }
+            .WithTrackingName(TrackingNames.Model);
 
-            foreach (var file in SpecEmitter.Emit(model, pair.Right))
+        // Spec-wide and per-provider files read the outline, which no edit inside a model changes.
+        var outlines = models
+            .Select(static (model, _) => model?.Outline())
+            .WithTrackingName(TrackingNames.Outline)
+            .Combine(shippedDialects);
+        context.RegisterSourceOutput(outlines, static (spc, pair) =>
+        {
+            if (pair.Left is { } outline)
             {
-                spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+                AddSources(spc, SpecEmitter.EmitSpec(outline, pair.Right));
             }
         });
+
+        // One node entry per model: an edit to one model re-emits only that model's files.
+        var units = models
+            .SelectMany(static (model, _) => ModelUnit.All(model))
+            .WithTrackingName(TrackingNames.ModelUnits);
+        context.RegisterSourceOutput(units, static (spc, unit) => AddSources(spc, SpecEmitter.EmitModel(unit)));
+    }
+
+    private static void AddSources(SourceProductionContext spc, IReadOnlyList<GeneratedFile> files)
+    {
+        foreach (var file in files)
+        {
+            spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+        }
     }
 }
 

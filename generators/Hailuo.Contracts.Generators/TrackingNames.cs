@@ -7,5 +7,7 @@ internal static class TrackingNames
     public const string Parsed = nameof(Parsed);
     public const string Diagnostics = nameof(Diagnostics);
     public const string Model = nameof(Model);
+    public const string Outline = nameof(Outline);
+    public const string ModelUnits = nameof(ModelUnits);
     public const string ShippedDialects = nameof(ShippedDialects);
 }

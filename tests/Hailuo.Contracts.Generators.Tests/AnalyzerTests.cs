@@ -23,6 +23,7 @@ public sealed class AnalyzerTests
         { "HLU1003", "Model = \"MiniMax-Hailuo-02\", Prompt = \"A product [Orbit right]\"", "\"A product [Orbit right]\"", "The prompt's camera bracket '[Orbit right]' has the unknown command 'Orbit right'; allowed: Truck left, " },
         { "HLU1004", "Prompt = \"[Pan left, Pan right, Zoom in, Shake]\"", "\"[Pan left, Pan right, Zoom in, Shake]\"", "has 4 commands; at most 3 are allowed in one bracket" },
         { "HLU1005", "Prompt = \"" + new string('a', 2001) + "\"", "\"aaaa", "The prompt has 2,001 characters; at most 2,000 are allowed" },
+        { "HLU1006", "Prompt = \"A cat [Pan left\"", "\"A cat [Pan left\"", "The prompt's camera bracket 1 '[Pan left' has no closing ']'" },
     };
 
     [Theory]
@@ -115,5 +116,22 @@ public sealed class AnalyzerTests
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var analyzed = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new RequestAnalyzer()), new AnalyzerOptions(files));
         return await analyzed.GetAnalyzerDiagnosticsAsync();
+    }
+
+    [Fact]
+    public async Task A_spec_is_parsed_once_per_content_however_many_compilations_read_it()
+    {
+        // A text no other test uses, so this test's compilations alone decide whether the cache holds it.
+        var text = GeneratorHarness.ShippedSpec + new string(' ', 17) + "\n";
+        var files = ImmutableArray.Create<AdditionalText>(new SpecFile(GeneratorHarness.ShippedSpecPath, text));
+
+        foreach (var source in new[] { Prefix + "Model = \"A\"" + Suffix, Prefix + "Model = \"B\"" + Suffix })
+        {
+            var analyzed = GeneratorHarness.Compilation(source).WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new RequestAnalyzer()), new AnalyzerOptions(files));
+            Assert.Single(await analyzed.GetAnalyzerDiagnosticsAsync());
+        }
+
+        Assert.True(SpecCache.Holds(text, out var parses));
+        Assert.Equal(1, parses);
     }
 }

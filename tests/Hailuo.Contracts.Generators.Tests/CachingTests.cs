@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Collections.Immutable;
 using System.Reflection;
+using System.Text.Json.Nodes;
+using Hailuo.Contracts.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
@@ -9,7 +11,7 @@ namespace Hailuo.Contracts.Generators.Tests;
 
 public sealed class CachingTests
 {
-    private static readonly string[] TrackedSteps = { TrackingNames.SpecText, TrackingNames.Parsed, TrackingNames.Diagnostics, TrackingNames.Model };
+    private static readonly string[] TrackedSteps = { TrackingNames.SpecText, TrackingNames.Parsed, TrackingNames.Diagnostics, TrackingNames.Model, TrackingNames.Outline, TrackingNames.ModelUnits };
 
     [Fact]
     public void A_second_run_on_unchanged_input_reports_every_step_cached_or_unchanged()
@@ -63,6 +65,34 @@ public sealed class CachingTests
         var result = driver.ReplaceAdditionalText(original, changed).RunGenerators(compilation).GetRunResult().Results.Single();
 
         Assert.Equal(IncrementalStepRunReason.Modified, Reason(result, TrackingNames.Model));
+    }
+
+    [Fact]
+    public void A_one_model_edit_re_emits_only_that_models_files()
+    {
+        var compilation = GeneratorHarness.Compilation();
+        var original = new SpecFile(GeneratorHarness.ShippedSpecPath, GeneratorHarness.ShippedSpec);
+        var driver = GeneratorHarness.Driver(original).RunGenerators(compilation);
+
+        var spec = JsonNode.Parse(GeneratorHarness.ShippedSpec)!;
+        var fast = spec["providers"]!.AsArray().SelectMany(p => p!["models"]!.AsArray()).Single(m => (string?)m!["id"] == "MiniMax-Hailuo-2.3-Fast")!;
+        fast["modes"]![0]!["matrix"]!["768p"] = new JsonArray(6);
+        var edited = new SpecFile(GeneratorHarness.ShippedSpecPath, spec.ToJsonString());
+        var result = driver.ReplaceAdditionalText(original, edited).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.Equal(IncrementalStepRunReason.Modified, Reason(result, TrackingNames.Model));
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Reason(result, TrackingNames.Outline));
+        var units = result.TrackedSteps[TrackingNames.ModelUnits].SelectMany(s => s.Outputs).ToList();
+        Assert.True(units.Count > 10, $"only {units.Count} model units");
+        var modified = Assert.Single(units, o => o.Reason != IncrementalStepRunReason.Unchanged);
+        Assert.Equal(IncrementalStepRunReason.Modified, modified.Reason);
+        Assert.Equal("MiniMax-Hailuo-2.3-Fast", ((ModelUnit)modified.Value).Model.Id);
+
+        // The source outputs: the edited model's files run again, every other model's and the spec-wide ones are cached.
+        var outputs = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).ToList();
+        var rerun = Assert.Single(outputs, o => o.Reason != IncrementalStepRunReason.Cached);
+        Assert.Equal(IncrementalStepRunReason.Modified, rerun.Reason);
+        Assert.Equal(units.Count + 2, outputs.Count); // each model's, the outline's and the diagnostics' outputs
     }
 
     [Fact]

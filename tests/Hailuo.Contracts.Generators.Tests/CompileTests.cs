@@ -28,7 +28,7 @@ public sealed class CompileTests
 
         var error = Assert.Single(diagnostics);
         Assert.Equal("CS1061", error.Id);
-        Assert.Contains("'Hailuo02TextToVideoAt1080p' does not contain a definition for 'Seconds10'", error.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Contains("'Hailuo02At1080p' does not contain a definition for 'Seconds10'", error.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     [Theory]

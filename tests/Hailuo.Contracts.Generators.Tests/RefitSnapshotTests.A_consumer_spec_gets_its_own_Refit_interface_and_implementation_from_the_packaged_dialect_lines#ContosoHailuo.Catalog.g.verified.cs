@@ -19,16 +19,9 @@ public static partial class ContosoHailuoSpec
         defaults: new("768p", 5, PromptOptimizer: true),
         models: new global::Hailuo.Contracts.ModelInfo[]
         {
-            new(
-                "Contoso-Hailuo-Pro",
-                prices: new global::Hailuo.Contracts.PriceInfo[] { new("768p", 0.03m), new("1080p", 0.07m) },
-                modes: new global::Hailuo.Contracts.ModeInfo[]
-                {
-                    new(global::Hailuo.Contracts.VideoMode.TextToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 5, 8 }), new("1080p", new[] { 5 }) }),
-                    new(global::Hailuo.Contracts.VideoMode.ImageToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("1080p", new[] { 5 }) }),
-                }),
+            ContosoAcme1Model(),
         },
-        api: global::Hailuo.Contracts.ProviderApi.ApiMart<global::Contoso.Video.IContosoVideoApi>(static (api, request, key, ct) => api.SubmitAsync(request, key, ct), static (api, id, key, ct) => api.GetTaskAsync(id, key, ct)),
+        api: new ContosoHailuoRefitImplementations.ContosoVideoCalls(),
         validator: static () => new ContosoRequestValidator());
 
     /// <summary>Every provider of this spec file.</summary>

@@ -6,7 +6,7 @@
 
 namespace Contoso.Video;
 
-/// <summary>The Refit implementations of this spec's interfaces, registered with Refit when the assembly loads.</summary>
+/// <summary>The Refit implementations of this spec's interfaces, registered with Refit when the assembly loads, and the adapters HailuoClient calls.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Hailuo.Contracts.Generators", "1.0")]
 [global::System.Diagnostics.DebuggerNonUserCode]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -23,7 +23,7 @@ internal static class ContosoHailuoRefitImplementations
     }
     #endif
 
-    /// <summary>Refit implementation of IContosoVideoApi.</summary>
+    /// <summary>Refit implementation of IContosoVideoApi; its request builders also serve the adapter below.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Hailuo.Contracts.Generators", "1.0")]
     private sealed class ContosoVideoApi : global::Contoso.Video.IContosoVideoApi
     {
@@ -43,12 +43,15 @@ internal static class ContosoHailuoRefitImplementations
 
         public global::System.Net.Http.HttpClient Client { get; }
 
-        public global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.ApiMartSubmitAnswer>> SubmitAsync(global::Hailuo.Contracts.VideoGenerationRequest @request, string @apiKey, global::System.Threading.CancellationToken @cancellationToken)
+        public global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.ApiMartSubmitAnswer>> SubmitAsync(global::Hailuo.Contracts.VideoGenerationRequest @request, string @apiKey, global::System.Threading.CancellationToken @cancellationToken) =>
+            global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.ApiMartSubmitAnswer>, global::Hailuo.Contracts.Transport.ApiMartSubmitAnswer>(this.Client, BuildSubmitRequest(_settings, this.Client, null, @request, @apiKey, @cancellationToken), _settings, true, true, _settings.Buffered, @cancellationToken);
+
+        /// <summary>The request of SubmitAsync: relative to the client's base address as Refit resolves it, or absolute under the given base.</summary>
+        internal static global::System.Net.Http.HttpRequestMessage BuildSubmitRequest(global::Refit.RefitSettings refitSettings, global::System.Net.Http.HttpClient refitClient, global::System.Uri? refitBaseAddress, global::Hailuo.Contracts.VideoGenerationRequest @request, string @apiKey, global::System.Threading.CancellationToken @cancellationToken)
         {
-            var refitSettings = _settings;
             var refitRequest = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, "/v1/videos/generations", refitSettings.UrlResolution));
+                refitBaseAddress is null ? global::Refit.GeneratedRequestRunner.BuildRelativeUri(refitClient, "/v1/videos/generations", refitSettings.UrlResolution) : global::Hailuo.Contracts.ProviderApi.Under(refitBaseAddress, "/v1/videos/generations"));
             refitRequest.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::Hailuo.Contracts.VideoGenerationRequest>(refitSettings, @request, global::Refit.BodySerializationMethod.Default, !refitSettings.Buffered);
             refitRequest.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(refitRequest.Content, refitSettings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
             global::Refit.GeneratedRequestRunner.SetHeader(refitRequest, "Accept", "application/json", refitSettings.ValidateHeaders);
@@ -57,25 +60,41 @@ internal static class ContosoHailuoRefitImplementations
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(refitRequest, global::Refit.HttpRequestMessageOptions.MethodName, "SubmitAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(refitRequest, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/v1/videos/generations");
             if (refitSettings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(refitRequest, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @request, @apiKey, @cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.ApiMartSubmitAnswer>, global::Hailuo.Contracts.Transport.ApiMartSubmitAnswer>(this.Client, refitRequest, refitSettings, true, true, refitSettings.Buffered, @cancellationToken);
+            return refitRequest;
         }
 
         private static readonly global::System.Reflection.ICustomAttributeProvider ______GetTaskAsync_taskIdAttributeProvider = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.AliasAsAttribute), new object[] { new global::Refit.AliasAsAttribute("task_id") });
 
-        public global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.ApiMartTaskAnswer>> GetTaskAsync(string @taskId, string @apiKey, global::System.Threading.CancellationToken @cancellationToken)
+        public global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.ApiMartTaskAnswer>> GetTaskAsync(string @taskId, string @apiKey, global::System.Threading.CancellationToken @cancellationToken) =>
+            global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.ApiMartTaskAnswer>, global::Hailuo.Contracts.Transport.ApiMartTaskAnswer>(this.Client, BuildGetTaskRequest(_settings, this.Client, null, @taskId, @apiKey, @cancellationToken), _settings, true, true, false, @cancellationToken);
+
+        /// <summary>The request of GetTaskAsync: relative to the client's base address as Refit resolves it, or absolute under the given base.</summary>
+        internal static global::System.Net.Http.HttpRequestMessage BuildGetTaskRequest(global::Refit.RefitSettings refitSettings, global::System.Net.Http.HttpClient refitClient, global::System.Uri? refitBaseAddress, string @taskId, string @apiKey, global::System.Threading.CancellationToken @cancellationToken)
         {
-            var refitSettings = _settings;
             var refitUseDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(refitSettings);
             var refitRequest = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/v1/tasks/{task_id}", refitSettings.AllowUnmatchedRouteParameters, [((10, 19), refitUseDefaultFormatting ? (@taskId) : global::Refit.GeneratedRequestRunner.FormatUrlParameter(refitSettings, @taskId, ______GetTaskAsync_taskIdAttributeProvider, typeof(string)))]), refitSettings.UrlResolution));
+                refitBaseAddress is null ? global::Refit.GeneratedRequestRunner.BuildRelativeUri(refitClient, global::Refit.GeneratedRequestRunner.BuildRequestPath("/v1/tasks/{task_id}", refitSettings.AllowUnmatchedRouteParameters, [((10, 19), refitUseDefaultFormatting ? (@taskId) : global::Refit.GeneratedRequestRunner.FormatUrlParameter(refitSettings, @taskId, ______GetTaskAsync_taskIdAttributeProvider, typeof(string)))]), refitSettings.UrlResolution) : global::Hailuo.Contracts.ProviderApi.Under(refitBaseAddress, global::Refit.GeneratedRequestRunner.BuildRequestPath("/v1/tasks/{task_id}", refitSettings.AllowUnmatchedRouteParameters, [((10, 19), refitUseDefaultFormatting ? (@taskId) : global::Refit.GeneratedRequestRunner.FormatUrlParameter(refitSettings, @taskId, ______GetTaskAsync_taskIdAttributeProvider, typeof(string)))])));
             global::Refit.GeneratedRequestRunner.SetHeader(refitRequest, "Accept", "application/json", refitSettings.ValidateHeaders);
             global::Refit.GeneratedRequestRunner.SetHeader(refitRequest, "Authorization", $"Bearer {@apiKey?.ToString()}", refitSettings.ValidateHeaders);
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(refitRequest, refitSettings, typeof(global::Contoso.Video.IContosoVideoApi));
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(refitRequest, global::Refit.HttpRequestMessageOptions.MethodName, "GetTaskAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(refitRequest, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/v1/tasks/{task_id}");
             if (refitSettings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(refitRequest, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @taskId, @apiKey, @cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.ApiMartTaskAnswer>, global::Hailuo.Contracts.Transport.ApiMartTaskAnswer>(this.Client, refitRequest, refitSettings, true, true, false, @cancellationToken);
+            return refitRequest;
         }
+    }
+
+    /// <summary>What HailuoClient calls for Contoso: the requests the Refit implementation above builds, with absolute URIs, so the client's own HttpClient sends them.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Hailuo.Contracts.Generators", "1.0")]
+    internal sealed class ContosoVideoCalls : global::Hailuo.Contracts.ApiMartApi
+    {
+        public override global::System.Type InterfaceType => typeof(global::Contoso.Video.IContosoVideoApi);
+
+        protected override global::System.Net.Http.HttpRequestMessage SubmitRequest(global::System.Net.Http.HttpClient client, global::System.Uri baseAddress, global::Hailuo.Contracts.VideoGenerationRequest request, string apiKey, global::System.Threading.CancellationToken cancellationToken) =>
+            ContosoVideoApi.BuildSubmitRequest(Settings, client, baseAddress, request, apiKey, cancellationToken);
+
+        protected override global::System.Net.Http.HttpRequestMessage GetTaskRequest(global::System.Net.Http.HttpClient client, global::System.Uri baseAddress, string taskId, string apiKey, global::System.Threading.CancellationToken cancellationToken) =>
+            ContosoVideoApi.BuildGetTaskRequest(Settings, client, baseAddress, taskId, apiKey, cancellationToken);
     }
 }

@@ -11,6 +11,9 @@ public static partial class Hailuo02
     /// <summary>The model id on the wire.</summary>
     public const string ModelId = "MiniMax-Hailuo-02";
 
+    /// <summary>Finishes a request with a pair the stages know to be allowed; its cost comes from the catalog.</summary>
+    internal static global::Hailuo.Contracts.TypedVideoRequest Complete(global::Hailuo.Contracts.VideoDraft draft, string resolution, int seconds) => draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, ModelId, resolution, seconds);
+
     /// <summary>Starts a request for text-to-video; then choose a resolution: 512p, 768p, 1080p.</summary>
     public static Hailuo02TextToVideo TextToVideo(global::Hailuo.Contracts.Prompt prompt) => new(global::Hailuo.Contracts.VideoDraft.TextToVideo(prompt));
 
@@ -38,52 +41,13 @@ public sealed class Hailuo02TextToVideo
     internal Hailuo02TextToVideo(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>512p: then 5 or 10 seconds.</summary>
-    public Hailuo02TextToVideoAt512p At512p() => new(_draft);
+    public Hailuo02At512p At512p() => new(_draft);
 
     /// <summary>768p: then 5 or 10 seconds.</summary>
-    public Hailuo02TextToVideoAt768p At768p() => new(_draft);
+    public Hailuo02At768p At768p() => new(_draft);
 
     /// <summary>1080p: then 5 seconds.</summary>
-    public Hailuo02TextToVideoAt1080p At1080p() => new(_draft);
-}
-
-/// <summary>MiniMax-Hailuo-02 text-to-video at 512p on APIMart: choose a duration.</summary>
-public sealed class Hailuo02TextToVideoAt512p
-{
-    private readonly global::Hailuo.Contracts.VideoDraft _draft;
-
-    internal Hailuo02TextToVideoAt512p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
-
-    /// <summary>5 seconds at 512p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "512p", 5, dollars: null);
-
-    /// <summary>10 seconds at 512p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "512p", 10, dollars: null);
-}
-
-/// <summary>MiniMax-Hailuo-02 text-to-video at 768p on APIMart: choose a duration.</summary>
-public sealed class Hailuo02TextToVideoAt768p
-{
-    private readonly global::Hailuo.Contracts.VideoDraft _draft;
-
-    internal Hailuo02TextToVideoAt768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
-
-    /// <summary>5 seconds at 768p; estimated cost $0.20.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "768p", 5, dollars: 0.20m);
-
-    /// <summary>10 seconds at 768p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "768p", 10, dollars: 0.40m);
-}
-
-/// <summary>MiniMax-Hailuo-02 text-to-video at 1080p on APIMart: choose a duration.</summary>
-public sealed class Hailuo02TextToVideoAt1080p
-{
-    private readonly global::Hailuo.Contracts.VideoDraft _draft;
-
-    internal Hailuo02TextToVideoAt1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
-
-    /// <summary>5 seconds at 1080p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "1080p", 5, dollars: 0.40m);
+    public Hailuo02At1080p At1080p() => new(_draft);
 }
 
 /// <summary>MiniMax-Hailuo-02 image-to-video on APIMart: choose a resolution.</summary>
@@ -94,52 +58,13 @@ public sealed class Hailuo02ImageToVideo
     internal Hailuo02ImageToVideo(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>512p: then 5 or 10 seconds.</summary>
-    public Hailuo02ImageToVideoAt512p At512p() => new(_draft);
+    public Hailuo02At512p At512p() => new(_draft);
 
     /// <summary>768p: then 5 or 10 seconds.</summary>
-    public Hailuo02ImageToVideoAt768p At768p() => new(_draft);
+    public Hailuo02At768p At768p() => new(_draft);
 
     /// <summary>1080p: then 5 seconds.</summary>
-    public Hailuo02ImageToVideoAt1080p At1080p() => new(_draft);
-}
-
-/// <summary>MiniMax-Hailuo-02 image-to-video at 512p on APIMart: choose a duration.</summary>
-public sealed class Hailuo02ImageToVideoAt512p
-{
-    private readonly global::Hailuo.Contracts.VideoDraft _draft;
-
-    internal Hailuo02ImageToVideoAt512p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
-
-    /// <summary>5 seconds at 512p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "512p", 5, dollars: null);
-
-    /// <summary>10 seconds at 512p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "512p", 10, dollars: null);
-}
-
-/// <summary>MiniMax-Hailuo-02 image-to-video at 768p on APIMart: choose a duration.</summary>
-public sealed class Hailuo02ImageToVideoAt768p
-{
-    private readonly global::Hailuo.Contracts.VideoDraft _draft;
-
-    internal Hailuo02ImageToVideoAt768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
-
-    /// <summary>5 seconds at 768p; estimated cost $0.20.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "768p", 5, dollars: 0.20m);
-
-    /// <summary>10 seconds at 768p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "768p", 10, dollars: 0.40m);
-}
-
-/// <summary>MiniMax-Hailuo-02 image-to-video at 1080p on APIMart: choose a duration.</summary>
-public sealed class Hailuo02ImageToVideoAt1080p
-{
-    private readonly global::Hailuo.Contracts.VideoDraft _draft;
-
-    internal Hailuo02ImageToVideoAt1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
-
-    /// <summary>5 seconds at 1080p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "1080p", 5, dollars: 0.40m);
+    public Hailuo02At1080p At1080p() => new(_draft);
 }
 
 /// <summary>MiniMax-Hailuo-02 first-and-last-frame on APIMart: choose a resolution.</summary>
@@ -150,50 +75,50 @@ public sealed class Hailuo02FirstAndLastFrame
     internal Hailuo02FirstAndLastFrame(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>512p: then 5 or 10 seconds.</summary>
-    public Hailuo02FirstAndLastFrameAt512p At512p() => new(_draft);
+    public Hailuo02At512p At512p() => new(_draft);
 
     /// <summary>768p: then 5 or 10 seconds.</summary>
-    public Hailuo02FirstAndLastFrameAt768p At768p() => new(_draft);
+    public Hailuo02At768p At768p() => new(_draft);
 
     /// <summary>1080p: then 5 seconds.</summary>
-    public Hailuo02FirstAndLastFrameAt1080p At1080p() => new(_draft);
+    public Hailuo02At1080p At1080p() => new(_draft);
 }
 
-/// <summary>MiniMax-Hailuo-02 first-and-last-frame at 512p on APIMart: choose a duration.</summary>
-public sealed class Hailuo02FirstAndLastFrameAt512p
+/// <summary>MiniMax-Hailuo-02 at 512p on APIMart: choose a duration.</summary>
+public sealed class Hailuo02At512p
 {
     private readonly global::Hailuo.Contracts.VideoDraft _draft;
 
-    internal Hailuo02FirstAndLastFrameAt512p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
+    internal Hailuo02At512p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
-    /// <summary>5 seconds at 512p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "512p", 5, dollars: null);
+    /// <summary>5 seconds at 512p.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => Hailuo02.Complete(_draft, "512p", 5);
 
-    /// <summary>10 seconds at 512p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "512p", 10, dollars: null);
+    /// <summary>10 seconds at 512p.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => Hailuo02.Complete(_draft, "512p", 10);
 }
 
-/// <summary>MiniMax-Hailuo-02 first-and-last-frame at 768p on APIMart: choose a duration.</summary>
-public sealed class Hailuo02FirstAndLastFrameAt768p
+/// <summary>MiniMax-Hailuo-02 at 768p on APIMart: choose a duration.</summary>
+public sealed class Hailuo02At768p
 {
     private readonly global::Hailuo.Contracts.VideoDraft _draft;
 
-    internal Hailuo02FirstAndLastFrameAt768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
+    internal Hailuo02At768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
-    /// <summary>5 seconds at 768p; estimated cost $0.20.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "768p", 5, dollars: 0.20m);
+    /// <summary>5 seconds at 768p.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => Hailuo02.Complete(_draft, "768p", 5);
 
-    /// <summary>10 seconds at 768p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "768p", 10, dollars: 0.40m);
+    /// <summary>10 seconds at 768p.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => Hailuo02.Complete(_draft, "768p", 10);
 }
 
-/// <summary>MiniMax-Hailuo-02 first-and-last-frame at 1080p on APIMart: choose a duration.</summary>
-public sealed class Hailuo02FirstAndLastFrameAt1080p
+/// <summary>MiniMax-Hailuo-02 at 1080p on APIMart: choose a duration.</summary>
+public sealed class Hailuo02At1080p
 {
     private readonly global::Hailuo.Contracts.VideoDraft _draft;
 
-    internal Hailuo02FirstAndLastFrameAt1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
+    internal Hailuo02At1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
-    /// <summary>5 seconds at 1080p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo02.ModelId, "1080p", 5, dollars: 0.40m);
+    /// <summary>5 seconds at 1080p.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => Hailuo02.Complete(_draft, "1080p", 5);
 }

@@ -11,6 +11,9 @@ public static partial class Hailuo03
     /// <summary>The model id on the wire.</summary>
     public const string ModelId = "MiniMax-Hailuo-03";
 
+    /// <summary>Finishes a request with a pair the stages know to be allowed; its cost comes from the catalog.</summary>
+    internal static global::Hailuo.Contracts.TypedVideoRequest Complete(global::Hailuo.Contracts.VideoDraft draft, string resolution, int seconds) => draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, ModelId, resolution, seconds);
+
     /// <summary>Starts a request for text-to-video; then choose a resolution: 768p, 1080p.</summary>
     public static Hailuo03TextToVideo TextToVideo(global::Hailuo.Contracts.Prompt prompt) => new(global::Hailuo.Contracts.VideoDraft.TextToVideo(prompt));
 
@@ -41,35 +44,10 @@ public sealed class Hailuo03TextToVideo
     internal Hailuo03TextToVideo(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>768p: then 5 or 10 seconds.</summary>
-    public Hailuo03TextToVideoAt768p At768p() => new(_draft);
+    public Hailuo03At768p At768p() => new(_draft);
 
     /// <summary>1080p: then 5 seconds.</summary>
-    public Hailuo03TextToVideoAt1080p At1080p() => new(_draft);
-}
-
-/// <summary>MiniMax-Hailuo-03 text-to-video at 768p on APIMart: choose a duration.</summary>
-public sealed class Hailuo03TextToVideoAt768p
-{
-    private readonly global::Hailuo.Contracts.VideoDraft _draft;
-
-    internal Hailuo03TextToVideoAt768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
-
-    /// <summary>5 seconds at 768p; estimated cost $0.20.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "768p", 5, dollars: 0.20m);
-
-    /// <summary>10 seconds at 768p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "768p", 10, dollars: 0.40m);
-}
-
-/// <summary>MiniMax-Hailuo-03 text-to-video at 1080p on APIMart: choose a duration.</summary>
-public sealed class Hailuo03TextToVideoAt1080p
-{
-    private readonly global::Hailuo.Contracts.VideoDraft _draft;
-
-    internal Hailuo03TextToVideoAt1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
-
-    /// <summary>5 seconds at 1080p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "1080p", 5, dollars: 0.40m);
+    public Hailuo03At1080p At1080p() => new(_draft);
 }
 
 /// <summary>MiniMax-Hailuo-03 image-to-video on APIMart: choose a resolution.</summary>
@@ -80,35 +58,10 @@ public sealed class Hailuo03ImageToVideo
     internal Hailuo03ImageToVideo(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>768p: then 5 or 10 seconds.</summary>
-    public Hailuo03ImageToVideoAt768p At768p() => new(_draft);
+    public Hailuo03At768p At768p() => new(_draft);
 
     /// <summary>1080p: then 5 seconds.</summary>
-    public Hailuo03ImageToVideoAt1080p At1080p() => new(_draft);
-}
-
-/// <summary>MiniMax-Hailuo-03 image-to-video at 768p on APIMart: choose a duration.</summary>
-public sealed class Hailuo03ImageToVideoAt768p
-{
-    private readonly global::Hailuo.Contracts.VideoDraft _draft;
-
-    internal Hailuo03ImageToVideoAt768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
-
-    /// <summary>5 seconds at 768p; estimated cost $0.20.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "768p", 5, dollars: 0.20m);
-
-    /// <summary>10 seconds at 768p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "768p", 10, dollars: 0.40m);
-}
-
-/// <summary>MiniMax-Hailuo-03 image-to-video at 1080p on APIMart: choose a duration.</summary>
-public sealed class Hailuo03ImageToVideoAt1080p
-{
-    private readonly global::Hailuo.Contracts.VideoDraft _draft;
-
-    internal Hailuo03ImageToVideoAt1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
-
-    /// <summary>5 seconds at 1080p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "1080p", 5, dollars: 0.40m);
+    public Hailuo03At1080p At1080p() => new(_draft);
 }
 
 /// <summary>MiniMax-Hailuo-03 first-and-last-frame on APIMart: choose a resolution.</summary>
@@ -119,35 +72,10 @@ public sealed class Hailuo03FirstAndLastFrame
     internal Hailuo03FirstAndLastFrame(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>768p: then 5 or 10 seconds.</summary>
-    public Hailuo03FirstAndLastFrameAt768p At768p() => new(_draft);
+    public Hailuo03At768p At768p() => new(_draft);
 
     /// <summary>1080p: then 5 seconds.</summary>
-    public Hailuo03FirstAndLastFrameAt1080p At1080p() => new(_draft);
-}
-
-/// <summary>MiniMax-Hailuo-03 first-and-last-frame at 768p on APIMart: choose a duration.</summary>
-public sealed class Hailuo03FirstAndLastFrameAt768p
-{
-    private readonly global::Hailuo.Contracts.VideoDraft _draft;
-
-    internal Hailuo03FirstAndLastFrameAt768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
-
-    /// <summary>5 seconds at 768p; estimated cost $0.20.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "768p", 5, dollars: 0.20m);
-
-    /// <summary>10 seconds at 768p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "768p", 10, dollars: 0.40m);
-}
-
-/// <summary>MiniMax-Hailuo-03 first-and-last-frame at 1080p on APIMart: choose a duration.</summary>
-public sealed class Hailuo03FirstAndLastFrameAt1080p
-{
-    private readonly global::Hailuo.Contracts.VideoDraft _draft;
-
-    internal Hailuo03FirstAndLastFrameAt1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
-
-    /// <summary>5 seconds at 1080p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "1080p", 5, dollars: 0.40m);
+    public Hailuo03At1080p At1080p() => new(_draft);
 }
 
 /// <summary>MiniMax-Hailuo-03 subject-reference on APIMart: choose a resolution.</summary>
@@ -158,33 +86,33 @@ public sealed class Hailuo03SubjectReference
     internal Hailuo03SubjectReference(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>768p: then 5 or 10 seconds.</summary>
-    public Hailuo03SubjectReferenceAt768p At768p() => new(_draft);
+    public Hailuo03At768p At768p() => new(_draft);
 
     /// <summary>1080p: then 5 seconds.</summary>
-    public Hailuo03SubjectReferenceAt1080p At1080p() => new(_draft);
+    public Hailuo03At1080p At1080p() => new(_draft);
 }
 
-/// <summary>MiniMax-Hailuo-03 subject-reference at 768p on APIMart: choose a duration.</summary>
-public sealed class Hailuo03SubjectReferenceAt768p
+/// <summary>MiniMax-Hailuo-03 at 768p on APIMart: choose a duration.</summary>
+public sealed class Hailuo03At768p
 {
     private readonly global::Hailuo.Contracts.VideoDraft _draft;
 
-    internal Hailuo03SubjectReferenceAt768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
+    internal Hailuo03At768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
-    /// <summary>5 seconds at 768p; estimated cost $0.20.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "768p", 5, dollars: 0.20m);
+    /// <summary>5 seconds at 768p.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => Hailuo03.Complete(_draft, "768p", 5);
 
-    /// <summary>10 seconds at 768p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "768p", 10, dollars: 0.40m);
+    /// <summary>10 seconds at 768p.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => Hailuo03.Complete(_draft, "768p", 10);
 }
 
-/// <summary>MiniMax-Hailuo-03 subject-reference at 1080p on APIMart: choose a duration.</summary>
-public sealed class Hailuo03SubjectReferenceAt1080p
+/// <summary>MiniMax-Hailuo-03 at 1080p on APIMart: choose a duration.</summary>
+public sealed class Hailuo03At1080p
 {
     private readonly global::Hailuo.Contracts.VideoDraft _draft;
 
-    internal Hailuo03SubjectReferenceAt1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
+    internal Hailuo03At1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
-    /// <summary>5 seconds at 1080p; estimated cost $0.40.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.ApiMart, Hailuo03.ModelId, "1080p", 5, dollars: 0.40m);
+    /// <summary>5 seconds at 1080p.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds5() => Hailuo03.Complete(_draft, "1080p", 5);
 }

@@ -109,27 +109,10 @@ public static partial class HailuoSpec
         defaults: new("768p", 5, PromptOptimizer: true),
         models: new global::Hailuo.Contracts.ModelInfo[]
         {
-            new(
-                "MiniMax-Hailuo-02",
-                prices: new global::Hailuo.Contracts.PriceInfo[] { new("512p", null), new("768p", 0.04m), new("1080p", 0.08m) },
-                modes: new global::Hailuo.Contracts.ModeInfo[]
-                {
-                    new(global::Hailuo.Contracts.VideoMode.TextToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("512p", new[] { 5, 10 }), new("768p", new[] { 5, 10 }), new("1080p", new[] { 5 }) }, requires: new[] { "model", "prompt" }),
-                    new(global::Hailuo.Contracts.VideoMode.ImageToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("512p", new[] { 5, 10 }), new("768p", new[] { 5, 10 }), new("1080p", new[] { 5 }) }, requires: new[] { "model", "prompt" }),
-                    new(global::Hailuo.Contracts.VideoMode.FirstAndLastFrame, new global::Hailuo.Contracts.MatrixRow[] { new("512p", new[] { 5, 10 }), new("768p", new[] { 5, 10 }), new("1080p", new[] { 5 }) }, requires: new[] { "model", "prompt" }),
-                }),
-            new(
-                "MiniMax-Hailuo-03",
-                prices: new global::Hailuo.Contracts.PriceInfo[] { new("768p", 0.04m), new("1080p", 0.08m) },
-                modes: new global::Hailuo.Contracts.ModeInfo[]
-                {
-                    new(global::Hailuo.Contracts.VideoMode.TextToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 5, 10 }), new("1080p", new[] { 5 }) }, requires: new[] { "model", "prompt" }),
-                    new(global::Hailuo.Contracts.VideoMode.ImageToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 5, 10 }), new("1080p", new[] { 5 }) }, requires: new[] { "model", "prompt" }),
-                    new(global::Hailuo.Contracts.VideoMode.FirstAndLastFrame, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 5, 10 }), new("1080p", new[] { 5 }) }, requires: new[] { "model", "prompt" }),
-                    new(global::Hailuo.Contracts.VideoMode.SubjectReference, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 5, 10 }), new("1080p", new[] { 5 }) }, requires: new[] { "model", "prompt" }),
-                }),
+            ApiMartHailuo02Model(),
+            ApiMartHailuo03Model(),
         },
-        api: global::Hailuo.Contracts.ProviderApi.ApiMart<global::Hailuo.Contracts.IApiMartVideoApi>(static (api, request, key, ct) => api.SubmitAsync(request, key, ct), static (api, id, key, ct) => api.GetTaskAsync(id, key, ct)),
+        api: new HailuoRefitImplementations.ApiMartVideoCalls(),
         validator: static () => new ApiMartRequestValidator());
 
     /// <summary>MiniMax (minimax-t2v, minimax-i2v, minimax-fl2v, minimax-s2v (their model enums list no video-01: that name is refused)).</summary>
@@ -142,85 +125,17 @@ public static partial class HailuoSpec
         defaults: new("768p", 6, PromptOptimizer: true),
         models: new global::Hailuo.Contracts.ModelInfo[]
         {
-            new(
-                "MiniMax-Hailuo-02",
-                prices: new global::Hailuo.Contracts.PriceInfo[] { new("512p", null, new global::System.Collections.Generic.Dictionary<int, decimal> { [6] = 0.1m, [10] = 0.15m }), new("768p", null, new global::System.Collections.Generic.Dictionary<int, decimal> { [6] = 0.28m, [10] = 0.56m }), new("1080p", null, new global::System.Collections.Generic.Dictionary<int, decimal> { [6] = 0.49m }) },
-                modes: new global::Hailuo.Contracts.ModeInfo[]
-                {
-                    new(global::Hailuo.Contracts.VideoMode.TextToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 6, 10 }), new("1080p", new[] { 6 }) }, requires: new[] { "model", "prompt" }),
-                    new(global::Hailuo.Contracts.VideoMode.ImageToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("512p", new[] { 6, 10 }), new("768p", new[] { 6, 10 }), new("1080p", new[] { 6 }) }, requires: new[] { "model", "first_frame_image" }),
-                    new(global::Hailuo.Contracts.VideoMode.FirstAndLastFrame, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 6, 10 }), new("1080p", new[] { 6 }) }, requires: new[] { "model", "first_frame_image", "last_frame_image" }),
-                }),
-            new(
-                "MiniMax-Hailuo-2.3",
-                prices: new global::Hailuo.Contracts.PriceInfo[] { new("768p", null, new global::System.Collections.Generic.Dictionary<int, decimal> { [6] = 0.28m, [10] = 0.56m }), new("1080p", null, new global::System.Collections.Generic.Dictionary<int, decimal> { [6] = 0.49m }) },
-                modes: new global::Hailuo.Contracts.ModeInfo[]
-                {
-                    new(global::Hailuo.Contracts.VideoMode.TextToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 6, 10 }), new("1080p", new[] { 6 }) }, requires: new[] { "model", "prompt" }),
-                    new(global::Hailuo.Contracts.VideoMode.ImageToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 6, 10 }), new("1080p", new[] { 6 }) }, requires: new[] { "model", "first_frame_image" }),
-                }),
-            new(
-                "MiniMax-Hailuo-2.3-Fast",
-                prices: new global::Hailuo.Contracts.PriceInfo[] { new("768p", null, new global::System.Collections.Generic.Dictionary<int, decimal> { [6] = 0.19m, [10] = 0.32m }), new("1080p", null, new global::System.Collections.Generic.Dictionary<int, decimal> { [6] = 0.33m }) },
-                modes: new global::Hailuo.Contracts.ModeInfo[]
-                {
-                    new(global::Hailuo.Contracts.VideoMode.ImageToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("768p", new[] { 6, 10 }), new("1080p", new[] { 6 }) }, requires: new[] { "model", "first_frame_image" }),
-                },
-                cameraCommands: false),
-            new(
-                "I2V-01",
-                prices: new global::Hailuo.Contracts.PriceInfo[] { new("720p", null) },
-                modes: new global::Hailuo.Contracts.ModeInfo[]
-                {
-                    new(global::Hailuo.Contracts.VideoMode.ImageToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("720p", new[] { 6 }) }, requires: new[] { "model", "first_frame_image" }),
-                },
-                defaults: new("720p", 6),
-                cameraCommands: false),
-            new(
-                "I2V-01-Director",
-                prices: new global::Hailuo.Contracts.PriceInfo[] { new("720p", null) },
-                modes: new global::Hailuo.Contracts.ModeInfo[]
-                {
-                    new(global::Hailuo.Contracts.VideoMode.ImageToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("720p", new[] { 6 }) }, requires: new[] { "model", "first_frame_image" }),
-                },
-                defaults: new("720p", 6)),
-            new(
-                "I2V-01-live",
-                prices: new global::Hailuo.Contracts.PriceInfo[] { new("720p", null) },
-                modes: new global::Hailuo.Contracts.ModeInfo[]
-                {
-                    new(global::Hailuo.Contracts.VideoMode.ImageToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("720p", new[] { 6 }) }, requires: new[] { "model", "first_frame_image" }),
-                },
-                defaults: new("720p", 6),
-                cameraCommands: false),
-            new(
-                "S2V-01",
-                prices: new global::Hailuo.Contracts.PriceInfo[] { new("720p", null) },
-                modes: new global::Hailuo.Contracts.ModeInfo[]
-                {
-                    new(global::Hailuo.Contracts.VideoMode.SubjectReference, new global::Hailuo.Contracts.MatrixRow[] { new("720p", new[] { 6 }) }, requires: new[] { "model", "subject_reference" }),
-                },
-                defaults: new("720p", 6),
-                cameraCommands: false),
-            new(
-                "T2V-01",
-                prices: new global::Hailuo.Contracts.PriceInfo[] { new("720p", null) },
-                modes: new global::Hailuo.Contracts.ModeInfo[]
-                {
-                    new(global::Hailuo.Contracts.VideoMode.TextToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("720p", new[] { 6 }) }, requires: new[] { "model", "prompt" }),
-                },
-                defaults: new("720p", 6),
-                cameraCommands: false),
-            new(
-                "T2V-01-Director",
-                prices: new global::Hailuo.Contracts.PriceInfo[] { new("720p", null) },
-                modes: new global::Hailuo.Contracts.ModeInfo[]
-                {
-                    new(global::Hailuo.Contracts.VideoMode.TextToVideo, new global::Hailuo.Contracts.MatrixRow[] { new("720p", new[] { 6 }) }, requires: new[] { "model", "prompt" }),
-                },
-                defaults: new("720p", 6)),
+            MiniMaxHailuo02Model(),
+            MiniMaxHailuo23Model(),
+            MiniMaxHailuo23FastModel(),
+            MiniMaxI2V01Model(),
+            MiniMaxI2V01DirectorModel(),
+            MiniMaxI2V01LiveModel(),
+            MiniMaxS2V01Model(),
+            MiniMaxT2V01Model(),
+            MiniMaxT2V01DirectorModel(),
         },
-        api: global::Hailuo.Contracts.ProviderApi.MiniMax<global::Hailuo.Contracts.IMiniMaxVideoApi>(static (api, request, key, ct) => api.SubmitAsync(request, key, ct), static (api, id, key, ct) => api.GetTaskAsync(id, key, ct), static (api, id, key, ct) => api.RetrieveFileAsync(id, key, ct)),
+        api: new HailuoRefitImplementations.MiniMaxVideoCalls(),
         validator: static () => new MiniMaxRequestValidator());
 
     /// <summary>Every provider of this spec file.</summary>

@@ -11,6 +11,9 @@ public static partial class Hailuo23
     /// <summary>The model id on the wire.</summary>
     public const string ModelId = "MiniMax-Hailuo-2.3";
 
+    /// <summary>Finishes a request with a pair the stages know to be allowed; its cost comes from the catalog.</summary>
+    internal static global::Hailuo.Contracts.TypedVideoRequest Complete(global::Hailuo.Contracts.VideoDraft draft, string resolution, int seconds) => draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, ModelId, resolution, seconds);
+
     /// <summary>Starts a request for text-to-video; then choose a resolution: 768p, 1080p.</summary>
     public static Hailuo23TextToVideo TextToVideo(global::Hailuo.Contracts.Prompt prompt) => new(global::Hailuo.Contracts.VideoDraft.TextToVideo(prompt));
 
@@ -38,35 +41,10 @@ public sealed class Hailuo23TextToVideo
     internal Hailuo23TextToVideo(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>768p: then 6 or 10 seconds.</summary>
-    public Hailuo23TextToVideoAt768p At768p() => new(_draft);
+    public Hailuo23At768p At768p() => new(_draft);
 
     /// <summary>1080p: then 6 seconds.</summary>
-    public Hailuo23TextToVideoAt1080p At1080p() => new(_draft);
-}
-
-/// <summary>MiniMax-Hailuo-2.3 text-to-video at 768p on MiniMax: choose a duration.</summary>
-public sealed class Hailuo23TextToVideoAt768p
-{
-    private readonly global::Hailuo.Contracts.VideoDraft _draft;
-
-    internal Hailuo23TextToVideoAt768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
-
-    /// <summary>6 seconds at 768p; estimated cost $0.28.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23.ModelId, "768p", 6, dollars: 0.28m);
-
-    /// <summary>10 seconds at 768p; estimated cost $0.56.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23.ModelId, "768p", 10, dollars: 0.56m);
-}
-
-/// <summary>MiniMax-Hailuo-2.3 text-to-video at 1080p on MiniMax: choose a duration.</summary>
-public sealed class Hailuo23TextToVideoAt1080p
-{
-    private readonly global::Hailuo.Contracts.VideoDraft _draft;
-
-    internal Hailuo23TextToVideoAt1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
-
-    /// <summary>6 seconds at 1080p; estimated cost $0.49.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23.ModelId, "1080p", 6, dollars: 0.49m);
+    public Hailuo23At1080p At1080p() => new(_draft);
 }
 
 /// <summary>MiniMax-Hailuo-2.3 image-to-video on MiniMax: choose a resolution.</summary>
@@ -77,33 +55,33 @@ public sealed class Hailuo23ImageToVideo
     internal Hailuo23ImageToVideo(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>768p: then 6 or 10 seconds.</summary>
-    public Hailuo23ImageToVideoAt768p At768p() => new(_draft);
+    public Hailuo23At768p At768p() => new(_draft);
 
     /// <summary>1080p: then 6 seconds.</summary>
-    public Hailuo23ImageToVideoAt1080p At1080p() => new(_draft);
+    public Hailuo23At1080p At1080p() => new(_draft);
 }
 
-/// <summary>MiniMax-Hailuo-2.3 image-to-video at 768p on MiniMax: choose a duration.</summary>
-public sealed class Hailuo23ImageToVideoAt768p
+/// <summary>MiniMax-Hailuo-2.3 at 768p on MiniMax: choose a duration.</summary>
+public sealed class Hailuo23At768p
 {
     private readonly global::Hailuo.Contracts.VideoDraft _draft;
 
-    internal Hailuo23ImageToVideoAt768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
+    internal Hailuo23At768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
-    /// <summary>6 seconds at 768p; estimated cost $0.28.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23.ModelId, "768p", 6, dollars: 0.28m);
+    /// <summary>6 seconds at 768p.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => Hailuo23.Complete(_draft, "768p", 6);
 
-    /// <summary>10 seconds at 768p; estimated cost $0.56.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23.ModelId, "768p", 10, dollars: 0.56m);
+    /// <summary>10 seconds at 768p.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => Hailuo23.Complete(_draft, "768p", 10);
 }
 
-/// <summary>MiniMax-Hailuo-2.3 image-to-video at 1080p on MiniMax: choose a duration.</summary>
-public sealed class Hailuo23ImageToVideoAt1080p
+/// <summary>MiniMax-Hailuo-2.3 at 1080p on MiniMax: choose a duration.</summary>
+public sealed class Hailuo23At1080p
 {
     private readonly global::Hailuo.Contracts.VideoDraft _draft;
 
-    internal Hailuo23ImageToVideoAt1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
+    internal Hailuo23At1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
-    /// <summary>6 seconds at 1080p; estimated cost $0.49.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23.ModelId, "1080p", 6, dollars: 0.49m);
+    /// <summary>6 seconds at 1080p.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => Hailuo23.Complete(_draft, "1080p", 6);
 }

@@ -11,6 +11,9 @@ public static partial class Hailuo23Fast
     /// <summary>The model id on the wire.</summary>
     public const string ModelId = "MiniMax-Hailuo-2.3-Fast";
 
+    /// <summary>Finishes a request with a pair the stages know to be allowed; its cost comes from the catalog.</summary>
+    internal static global::Hailuo.Contracts.TypedVideoRequest Complete(global::Hailuo.Contracts.VideoDraft draft, string resolution, int seconds) => draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, ModelId, resolution, seconds);
+
     /// <summary>Starts a request for image-to-video; then choose a resolution: 768p, 1080p.</summary>
     public static Hailuo23FastImageToVideo ImageToVideo(global::Hailuo.Contracts.Prompt prompt, global::Hailuo.Contracts.ImageReference firstFrame) => new(global::Hailuo.Contracts.VideoDraft.ImageToVideo(prompt, firstFrame));
 
@@ -35,33 +38,33 @@ public sealed class Hailuo23FastImageToVideo
     internal Hailuo23FastImageToVideo(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>768p: then 6 or 10 seconds.</summary>
-    public Hailuo23FastImageToVideoAt768p At768p() => new(_draft);
+    public Hailuo23FastAt768p At768p() => new(_draft);
 
     /// <summary>1080p: then 6 seconds.</summary>
-    public Hailuo23FastImageToVideoAt1080p At1080p() => new(_draft);
+    public Hailuo23FastAt1080p At1080p() => new(_draft);
 }
 
-/// <summary>MiniMax-Hailuo-2.3-Fast image-to-video at 768p on MiniMax: choose a duration.</summary>
-public sealed class Hailuo23FastImageToVideoAt768p
+/// <summary>MiniMax-Hailuo-2.3-Fast at 768p on MiniMax: choose a duration.</summary>
+public sealed class Hailuo23FastAt768p
 {
     private readonly global::Hailuo.Contracts.VideoDraft _draft;
 
-    internal Hailuo23FastImageToVideoAt768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
+    internal Hailuo23FastAt768p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
-    /// <summary>6 seconds at 768p; estimated cost $0.19.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23Fast.ModelId, "768p", 6, dollars: 0.19m);
+    /// <summary>6 seconds at 768p.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => Hailuo23Fast.Complete(_draft, "768p", 6);
 
-    /// <summary>10 seconds at 768p; estimated cost $0.32.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23Fast.ModelId, "768p", 10, dollars: 0.32m);
+    /// <summary>10 seconds at 768p.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds10() => Hailuo23Fast.Complete(_draft, "768p", 10);
 }
 
-/// <summary>MiniMax-Hailuo-2.3-Fast image-to-video at 1080p on MiniMax: choose a duration.</summary>
-public sealed class Hailuo23FastImageToVideoAt1080p
+/// <summary>MiniMax-Hailuo-2.3-Fast at 1080p on MiniMax: choose a duration.</summary>
+public sealed class Hailuo23FastAt1080p
 {
     private readonly global::Hailuo.Contracts.VideoDraft _draft;
 
-    internal Hailuo23FastImageToVideoAt1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
+    internal Hailuo23FastAt1080p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
-    /// <summary>6 seconds at 1080p; estimated cost $0.33.</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, Hailuo23Fast.ModelId, "1080p", 6, dollars: 0.33m);
+    /// <summary>6 seconds at 1080p.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => Hailuo23Fast.Complete(_draft, "1080p", 6);
 }

@@ -11,6 +11,9 @@ public static partial class I2V01Director
     /// <summary>The model id on the wire.</summary>
     public const string ModelId = "I2V-01-Director";
 
+    /// <summary>Finishes a request with a pair the stages know to be allowed; its cost comes from the catalog.</summary>
+    internal static global::Hailuo.Contracts.TypedVideoRequest Complete(global::Hailuo.Contracts.VideoDraft draft, string resolution, int seconds) => draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, ModelId, resolution, seconds);
+
     /// <summary>Starts a request for image-to-video; then choose a resolution: 720p.</summary>
     public static I2V01DirectorImageToVideo ImageToVideo(global::Hailuo.Contracts.Prompt prompt, global::Hailuo.Contracts.ImageReference firstFrame) => new(global::Hailuo.Contracts.VideoDraft.ImageToVideo(prompt, firstFrame));
 
@@ -33,16 +36,16 @@ public sealed class I2V01DirectorImageToVideo
     internal I2V01DirectorImageToVideo(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>720p: then 6 seconds.</summary>
-    public I2V01DirectorImageToVideoAt720p At720p() => new(_draft);
+    public I2V01DirectorAt720p At720p() => new(_draft);
 }
 
-/// <summary>I2V-01-Director image-to-video at 720p on MiniMax: choose a duration.</summary>
-public sealed class I2V01DirectorImageToVideoAt720p
+/// <summary>I2V-01-Director at 720p on MiniMax: choose a duration.</summary>
+public sealed class I2V01DirectorAt720p
 {
     private readonly global::Hailuo.Contracts.VideoDraft _draft;
 
-    internal I2V01DirectorImageToVideoAt720p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
+    internal I2V01DirectorAt720p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
-    /// <summary>6 seconds at 720p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, I2V01Director.ModelId, "720p", 6, dollars: null);
+    /// <summary>6 seconds at 720p.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => I2V01Director.Complete(_draft, "720p", 6);
 }

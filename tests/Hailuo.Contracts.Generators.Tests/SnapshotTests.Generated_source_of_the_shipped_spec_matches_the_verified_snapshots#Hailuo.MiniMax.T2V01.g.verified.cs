@@ -11,6 +11,9 @@ public static partial class T2V01
     /// <summary>The model id on the wire.</summary>
     public const string ModelId = "T2V-01";
 
+    /// <summary>Finishes a request with a pair the stages know to be allowed; its cost comes from the catalog.</summary>
+    internal static global::Hailuo.Contracts.TypedVideoRequest Complete(global::Hailuo.Contracts.VideoDraft draft, string resolution, int seconds) => draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, ModelId, resolution, seconds);
+
     /// <summary>Starts a request for text-to-video; then choose a resolution: 720p.</summary>
     public static T2V01TextToVideo TextToVideo(global::Hailuo.Contracts.Prompt prompt) => new(global::Hailuo.Contracts.VideoDraft.TextToVideo(prompt));
 
@@ -30,16 +33,16 @@ public sealed class T2V01TextToVideo
     internal T2V01TextToVideo(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
     /// <summary>720p: then 6 seconds.</summary>
-    public T2V01TextToVideoAt720p At720p() => new(_draft);
+    public T2V01At720p At720p() => new(_draft);
 }
 
-/// <summary>T2V-01 text-to-video at 720p on MiniMax: choose a duration.</summary>
-public sealed class T2V01TextToVideoAt720p
+/// <summary>T2V-01 at 720p on MiniMax: choose a duration.</summary>
+public sealed class T2V01At720p
 {
     private readonly global::Hailuo.Contracts.VideoDraft _draft;
 
-    internal T2V01TextToVideoAt720p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
+    internal T2V01At720p(global::Hailuo.Contracts.VideoDraft draft) => _draft = draft;
 
-    /// <summary>6 seconds at 720p; estimated cost unknown (price not published).</summary>
-    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => _draft.Complete(global::Hailuo.Contracts.HailuoSpec.MiniMax, T2V01.ModelId, "720p", 6, dollars: null);
+    /// <summary>6 seconds at 720p.</summary>
+    public global::Hailuo.Contracts.TypedVideoRequest Seconds6() => T2V01.Complete(_draft, "720p", 6);
 }

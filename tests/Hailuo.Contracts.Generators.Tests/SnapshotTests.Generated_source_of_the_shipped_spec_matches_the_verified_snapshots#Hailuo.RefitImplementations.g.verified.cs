@@ -6,7 +6,7 @@
 
 namespace Hailuo.Contracts;
 
-/// <summary>The Refit implementations of this spec's interfaces, registered with Refit when the assembly loads.</summary>
+/// <summary>The Refit implementations of this spec's interfaces, registered with Refit when the assembly loads, and the adapters HailuoClient calls.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Hailuo.Contracts.Generators", "1.0")]
 [global::System.Diagnostics.DebuggerNonUserCode]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -25,7 +25,7 @@ internal static class HailuoRefitImplementations
     }
     #endif
 
-    /// <summary>Refit implementation of IApiMartVideoApi.</summary>
+    /// <summary>Refit implementation of IApiMartVideoApi; its request builders also serve the adapter below.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Hailuo.Contracts.Generators", "1.0")]
     private sealed class ApiMartVideoApi : global::Hailuo.Contracts.IApiMartVideoApi
     {
@@ -45,12 +45,15 @@ internal static class HailuoRefitImplementations
 
         public global::System.Net.Http.HttpClient Client { get; }
 
-        public global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.ApiMartSubmitAnswer>> SubmitAsync(global::Hailuo.Contracts.VideoGenerationRequest @request, string @apiKey, global::System.Threading.CancellationToken @cancellationToken)
+        public global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.ApiMartSubmitAnswer>> SubmitAsync(global::Hailuo.Contracts.VideoGenerationRequest @request, string @apiKey, global::System.Threading.CancellationToken @cancellationToken) =>
+            global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.ApiMartSubmitAnswer>, global::Hailuo.Contracts.Transport.ApiMartSubmitAnswer>(this.Client, BuildSubmitRequest(_settings, this.Client, null, @request, @apiKey, @cancellationToken), _settings, true, true, _settings.Buffered, @cancellationToken);
+
+        /// <summary>The request of SubmitAsync: relative to the client's base address as Refit resolves it, or absolute under the given base.</summary>
+        internal static global::System.Net.Http.HttpRequestMessage BuildSubmitRequest(global::Refit.RefitSettings refitSettings, global::System.Net.Http.HttpClient refitClient, global::System.Uri? refitBaseAddress, global::Hailuo.Contracts.VideoGenerationRequest @request, string @apiKey, global::System.Threading.CancellationToken @cancellationToken)
         {
-            var refitSettings = _settings;
             var refitRequest = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, "/v1/videos/generations", refitSettings.UrlResolution));
+                refitBaseAddress is null ? global::Refit.GeneratedRequestRunner.BuildRelativeUri(refitClient, "/v1/videos/generations", refitSettings.UrlResolution) : global::Hailuo.Contracts.ProviderApi.Under(refitBaseAddress, "/v1/videos/generations"));
             refitRequest.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::Hailuo.Contracts.VideoGenerationRequest>(refitSettings, @request, global::Refit.BodySerializationMethod.Default, !refitSettings.Buffered);
             refitRequest.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(refitRequest.Content, refitSettings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
             global::Refit.GeneratedRequestRunner.SetHeader(refitRequest, "Accept", "application/json", refitSettings.ValidateHeaders);
@@ -59,29 +62,45 @@ internal static class HailuoRefitImplementations
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(refitRequest, global::Refit.HttpRequestMessageOptions.MethodName, "SubmitAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(refitRequest, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/v1/videos/generations");
             if (refitSettings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(refitRequest, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @request, @apiKey, @cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.ApiMartSubmitAnswer>, global::Hailuo.Contracts.Transport.ApiMartSubmitAnswer>(this.Client, refitRequest, refitSettings, true, true, refitSettings.Buffered, @cancellationToken);
+            return refitRequest;
         }
 
         private static readonly global::System.Reflection.ICustomAttributeProvider ______GetTaskAsync_taskIdAttributeProvider = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.AliasAsAttribute), new object[] { new global::Refit.AliasAsAttribute("task_id") });
 
-        public global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.ApiMartTaskAnswer>> GetTaskAsync(string @taskId, string @apiKey, global::System.Threading.CancellationToken @cancellationToken)
+        public global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.ApiMartTaskAnswer>> GetTaskAsync(string @taskId, string @apiKey, global::System.Threading.CancellationToken @cancellationToken) =>
+            global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.ApiMartTaskAnswer>, global::Hailuo.Contracts.Transport.ApiMartTaskAnswer>(this.Client, BuildGetTaskRequest(_settings, this.Client, null, @taskId, @apiKey, @cancellationToken), _settings, true, true, false, @cancellationToken);
+
+        /// <summary>The request of GetTaskAsync: relative to the client's base address as Refit resolves it, or absolute under the given base.</summary>
+        internal static global::System.Net.Http.HttpRequestMessage BuildGetTaskRequest(global::Refit.RefitSettings refitSettings, global::System.Net.Http.HttpClient refitClient, global::System.Uri? refitBaseAddress, string @taskId, string @apiKey, global::System.Threading.CancellationToken @cancellationToken)
         {
-            var refitSettings = _settings;
             var refitUseDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(refitSettings);
             var refitRequest = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, global::Refit.GeneratedRequestRunner.BuildRequestPath("/v1/tasks/{task_id}", refitSettings.AllowUnmatchedRouteParameters, [((10, 19), refitUseDefaultFormatting ? (@taskId) : global::Refit.GeneratedRequestRunner.FormatUrlParameter(refitSettings, @taskId, ______GetTaskAsync_taskIdAttributeProvider, typeof(string)))]), refitSettings.UrlResolution));
+                refitBaseAddress is null ? global::Refit.GeneratedRequestRunner.BuildRelativeUri(refitClient, global::Refit.GeneratedRequestRunner.BuildRequestPath("/v1/tasks/{task_id}", refitSettings.AllowUnmatchedRouteParameters, [((10, 19), refitUseDefaultFormatting ? (@taskId) : global::Refit.GeneratedRequestRunner.FormatUrlParameter(refitSettings, @taskId, ______GetTaskAsync_taskIdAttributeProvider, typeof(string)))]), refitSettings.UrlResolution) : global::Hailuo.Contracts.ProviderApi.Under(refitBaseAddress, global::Refit.GeneratedRequestRunner.BuildRequestPath("/v1/tasks/{task_id}", refitSettings.AllowUnmatchedRouteParameters, [((10, 19), refitUseDefaultFormatting ? (@taskId) : global::Refit.GeneratedRequestRunner.FormatUrlParameter(refitSettings, @taskId, ______GetTaskAsync_taskIdAttributeProvider, typeof(string)))])));
             global::Refit.GeneratedRequestRunner.SetHeader(refitRequest, "Accept", "application/json", refitSettings.ValidateHeaders);
             global::Refit.GeneratedRequestRunner.SetHeader(refitRequest, "Authorization", $"Bearer {@apiKey?.ToString()}", refitSettings.ValidateHeaders);
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(refitRequest, refitSettings, typeof(global::Hailuo.Contracts.IApiMartVideoApi));
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(refitRequest, global::Refit.HttpRequestMessageOptions.MethodName, "GetTaskAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(refitRequest, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/v1/tasks/{task_id}");
             if (refitSettings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(refitRequest, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @taskId, @apiKey, @cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.ApiMartTaskAnswer>, global::Hailuo.Contracts.Transport.ApiMartTaskAnswer>(this.Client, refitRequest, refitSettings, true, true, false, @cancellationToken);
+            return refitRequest;
         }
     }
 
-    /// <summary>Refit implementation of IMiniMaxVideoApi.</summary>
+    /// <summary>What HailuoClient calls for APIMart: the requests the Refit implementation above builds, with absolute URIs, so the client's own HttpClient sends them.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Hailuo.Contracts.Generators", "1.0")]
+    internal sealed class ApiMartVideoCalls : global::Hailuo.Contracts.ApiMartApi
+    {
+        public override global::System.Type InterfaceType => typeof(global::Hailuo.Contracts.IApiMartVideoApi);
+
+        protected override global::System.Net.Http.HttpRequestMessage SubmitRequest(global::System.Net.Http.HttpClient client, global::System.Uri baseAddress, global::Hailuo.Contracts.VideoGenerationRequest request, string apiKey, global::System.Threading.CancellationToken cancellationToken) =>
+            ApiMartVideoApi.BuildSubmitRequest(Settings, client, baseAddress, request, apiKey, cancellationToken);
+
+        protected override global::System.Net.Http.HttpRequestMessage GetTaskRequest(global::System.Net.Http.HttpClient client, global::System.Uri baseAddress, string taskId, string apiKey, global::System.Threading.CancellationToken cancellationToken) =>
+            ApiMartVideoApi.BuildGetTaskRequest(Settings, client, baseAddress, taskId, apiKey, cancellationToken);
+    }
+
+    /// <summary>Refit implementation of IMiniMaxVideoApi; its request builders also serve the adapter below.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Hailuo.Contracts.Generators", "1.0")]
     private sealed class MiniMaxVideoApi : global::Hailuo.Contracts.IMiniMaxVideoApi
     {
@@ -101,12 +120,15 @@ internal static class HailuoRefitImplementations
 
         public global::System.Net.Http.HttpClient Client { get; }
 
-        public global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.MiniMaxAnswer>> SubmitAsync(global::Hailuo.Contracts.VideoGenerationRequest @request, string @apiKey, global::System.Threading.CancellationToken @cancellationToken)
+        public global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.MiniMaxAnswer>> SubmitAsync(global::Hailuo.Contracts.VideoGenerationRequest @request, string @apiKey, global::System.Threading.CancellationToken @cancellationToken) =>
+            global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.MiniMaxAnswer>, global::Hailuo.Contracts.Transport.MiniMaxAnswer>(this.Client, BuildSubmitRequest(_settings, this.Client, null, @request, @apiKey, @cancellationToken), _settings, true, true, _settings.Buffered, @cancellationToken);
+
+        /// <summary>The request of SubmitAsync: relative to the client's base address as Refit resolves it, or absolute under the given base.</summary>
+        internal static global::System.Net.Http.HttpRequestMessage BuildSubmitRequest(global::Refit.RefitSettings refitSettings, global::System.Net.Http.HttpClient refitClient, global::System.Uri? refitBaseAddress, global::Hailuo.Contracts.VideoGenerationRequest @request, string @apiKey, global::System.Threading.CancellationToken @cancellationToken)
         {
-            var refitSettings = _settings;
             var refitRequest = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, "/v1/video_generation", refitSettings.UrlResolution));
+                refitBaseAddress is null ? global::Refit.GeneratedRequestRunner.BuildRelativeUri(refitClient, "/v1/video_generation", refitSettings.UrlResolution) : global::Hailuo.Contracts.ProviderApi.Under(refitBaseAddress, "/v1/video_generation"));
             refitRequest.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::Hailuo.Contracts.VideoGenerationRequest>(refitSettings, @request, global::Refit.BodySerializationMethod.Default, !refitSettings.Buffered);
             refitRequest.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(refitRequest.Content, refitSettings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
             global::Refit.GeneratedRequestRunner.SetHeader(refitRequest, "Accept", "application/json", refitSettings.ValidateHeaders);
@@ -115,14 +137,17 @@ internal static class HailuoRefitImplementations
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(refitRequest, global::Refit.HttpRequestMessageOptions.MethodName, "SubmitAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(refitRequest, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/v1/video_generation");
             if (refitSettings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(refitRequest, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @request, @apiKey, @cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.MiniMaxAnswer>, global::Hailuo.Contracts.Transport.MiniMaxAnswer>(this.Client, refitRequest, refitSettings, true, true, refitSettings.Buffered, @cancellationToken);
+            return refitRequest;
         }
 
         private static readonly global::System.Reflection.ICustomAttributeProvider ______GetTaskAsync_taskIdAttributeProvider = new global::Refit.GeneratedParameterAttributeProvider(new global::System.Collections.Generic.Dictionary<global::System.Type, object[]>() { { typeof(global::Refit.AliasAsAttribute), new object[] { new global::Refit.AliasAsAttribute("task_id") } }, { typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() } } });
 
-        public global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.MiniMaxAnswer>> GetTaskAsync(string @taskId, string @apiKey, global::System.Threading.CancellationToken @cancellationToken)
+        public global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.MiniMaxAnswer>> GetTaskAsync(string @taskId, string @apiKey, global::System.Threading.CancellationToken @cancellationToken) =>
+            global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.MiniMaxAnswer>, global::Hailuo.Contracts.Transport.MiniMaxAnswer>(this.Client, BuildGetTaskRequest(_settings, this.Client, null, @taskId, @apiKey, @cancellationToken), _settings, true, true, false, @cancellationToken);
+
+        /// <summary>The request of GetTaskAsync: relative to the client's base address as Refit resolves it, or absolute under the given base.</summary>
+        internal static global::System.Net.Http.HttpRequestMessage BuildGetTaskRequest(global::Refit.RefitSettings refitSettings, global::System.Net.Http.HttpClient refitClient, global::System.Uri? refitBaseAddress, string @taskId, string @apiKey, global::System.Threading.CancellationToken @cancellationToken)
         {
-            var refitSettings = _settings;
             var refitUseDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(refitSettings);
             var refitQueryBuilder = new global::Refit.GeneratedQueryStringBuilder("/v1/query/video_generation", false);
             if (@taskId != null)
@@ -131,21 +156,24 @@ internal static class HailuoRefitImplementations
             }
             var refitRequest = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, refitQueryBuilder.Build(), refitSettings.UrlResolution));
+                refitBaseAddress is null ? global::Refit.GeneratedRequestRunner.BuildRelativeUri(refitClient, refitQueryBuilder.Build(), refitSettings.UrlResolution) : global::Hailuo.Contracts.ProviderApi.Under(refitBaseAddress, refitQueryBuilder.Build()));
             global::Refit.GeneratedRequestRunner.SetHeader(refitRequest, "Accept", "application/json", refitSettings.ValidateHeaders);
             global::Refit.GeneratedRequestRunner.SetHeader(refitRequest, "Authorization", $"Bearer {@apiKey?.ToString()}", refitSettings.ValidateHeaders);
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(refitRequest, refitSettings, typeof(global::Hailuo.Contracts.IMiniMaxVideoApi));
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(refitRequest, global::Refit.HttpRequestMessageOptions.MethodName, "GetTaskAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(refitRequest, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/v1/query/video_generation");
             if (refitSettings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(refitRequest, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @taskId, @apiKey, @cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.MiniMaxAnswer>, global::Hailuo.Contracts.Transport.MiniMaxAnswer>(this.Client, refitRequest, refitSettings, true, true, false, @cancellationToken);
+            return refitRequest;
         }
 
         private static readonly global::System.Reflection.ICustomAttributeProvider ______RetrieveFileAsync_fileIdAttributeProvider = new global::Refit.GeneratedParameterAttributeProvider(new global::System.Collections.Generic.Dictionary<global::System.Type, object[]>() { { typeof(global::Refit.AliasAsAttribute), new object[] { new global::Refit.AliasAsAttribute("file_id") } }, { typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() } } });
 
-        public global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.MiniMaxAnswer>> RetrieveFileAsync(string @fileId, string @apiKey, global::System.Threading.CancellationToken @cancellationToken)
+        public global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.MiniMaxAnswer>> RetrieveFileAsync(string @fileId, string @apiKey, global::System.Threading.CancellationToken @cancellationToken) =>
+            global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.MiniMaxAnswer>, global::Hailuo.Contracts.Transport.MiniMaxAnswer>(this.Client, BuildRetrieveFileRequest(_settings, this.Client, null, @fileId, @apiKey, @cancellationToken), _settings, true, true, false, @cancellationToken);
+
+        /// <summary>The request of RetrieveFileAsync: relative to the client's base address as Refit resolves it, or absolute under the given base.</summary>
+        internal static global::System.Net.Http.HttpRequestMessage BuildRetrieveFileRequest(global::Refit.RefitSettings refitSettings, global::System.Net.Http.HttpClient refitClient, global::System.Uri? refitBaseAddress, string @fileId, string @apiKey, global::System.Threading.CancellationToken @cancellationToken)
         {
-            var refitSettings = _settings;
             var refitUseDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(refitSettings);
             var refitQueryBuilder = new global::Refit.GeneratedQueryStringBuilder("/v1/files/retrieve", false);
             if (@fileId != null)
@@ -154,14 +182,30 @@ internal static class HailuoRefitImplementations
             }
             var refitRequest = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, refitQueryBuilder.Build(), refitSettings.UrlResolution));
+                refitBaseAddress is null ? global::Refit.GeneratedRequestRunner.BuildRelativeUri(refitClient, refitQueryBuilder.Build(), refitSettings.UrlResolution) : global::Hailuo.Contracts.ProviderApi.Under(refitBaseAddress, refitQueryBuilder.Build()));
             global::Refit.GeneratedRequestRunner.SetHeader(refitRequest, "Accept", "application/json", refitSettings.ValidateHeaders);
             global::Refit.GeneratedRequestRunner.SetHeader(refitRequest, "Authorization", $"Bearer {@apiKey?.ToString()}", refitSettings.ValidateHeaders);
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(refitRequest, refitSettings, typeof(global::Hailuo.Contracts.IMiniMaxVideoApi));
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(refitRequest, global::Refit.HttpRequestMessageOptions.MethodName, "RetrieveFileAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(refitRequest, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/v1/files/retrieve");
             if (refitSettings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(refitRequest, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @fileId, @apiKey, @cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.MiniMaxAnswer>, global::Hailuo.Contracts.Transport.MiniMaxAnswer>(this.Client, refitRequest, refitSettings, true, true, false, @cancellationToken);
+            return refitRequest;
         }
+    }
+
+    /// <summary>What HailuoClient calls for MiniMax: the requests the Refit implementation above builds, with absolute URIs, so the client's own HttpClient sends them.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Hailuo.Contracts.Generators", "1.0")]
+    internal sealed class MiniMaxVideoCalls : global::Hailuo.Contracts.MiniMaxApi
+    {
+        public override global::System.Type InterfaceType => typeof(global::Hailuo.Contracts.IMiniMaxVideoApi);
+
+        protected override global::System.Net.Http.HttpRequestMessage SubmitRequest(global::System.Net.Http.HttpClient client, global::System.Uri baseAddress, global::Hailuo.Contracts.VideoGenerationRequest request, string apiKey, global::System.Threading.CancellationToken cancellationToken) =>
+            MiniMaxVideoApi.BuildSubmitRequest(Settings, client, baseAddress, request, apiKey, cancellationToken);
+
+        protected override global::System.Net.Http.HttpRequestMessage GetTaskRequest(global::System.Net.Http.HttpClient client, global::System.Uri baseAddress, string taskId, string apiKey, global::System.Threading.CancellationToken cancellationToken) =>
+            MiniMaxVideoApi.BuildGetTaskRequest(Settings, client, baseAddress, taskId, apiKey, cancellationToken);
+
+        protected override global::System.Net.Http.HttpRequestMessage RetrieveFileRequest(global::System.Net.Http.HttpClient client, global::System.Uri baseAddress, string fileId, string apiKey, global::System.Threading.CancellationToken cancellationToken) =>
+            MiniMaxVideoApi.BuildRetrieveFileRequest(Settings, client, baseAddress, fileId, apiKey, cancellationToken);
     }
 }

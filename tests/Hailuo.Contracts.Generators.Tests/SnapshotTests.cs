@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using Hailuo.Contracts.Generators.Emit;
+using Hailuo.Contracts.Generators.Model;
+using Hailuo.Contracts.Generators.Parsing;
 using Hailuo.Testing;
 using Xunit;
 
@@ -68,11 +71,16 @@ public sealed class SnapshotTests
     }
 
     [Fact]
-    public void Generated_files_are_ordered_by_hint_name()
+    public void Generated_files_come_spec_wide_first_then_model_by_model_each_ordered_by_hint_name()
     {
         var hints = GeneratorHarness.Run(GeneratorHarness.ShippedSpec).GeneratedSources.Select(s => s.HintName).ToList();
+        var models = ModelUnit.All(SpecParser.Parse(GeneratorHarness.ShippedSpecPath, GeneratorHarness.ShippedSpec, default).Model)
+            .Select(u => SpecEmitter.EmitModel(u).Select(f => f.HintName).ToList()).ToList();
+        var specWide = hints.Take(hints.Count - models.Sum(m => m.Count)).ToList();
 
-        Assert.Equal(hints.OrderBy(h => h, StringComparer.Ordinal), hints);
+        Assert.Equal(specWide.OrderBy(h => h, StringComparer.Ordinal), specWide);
+        Assert.Equal(models.SelectMany(m => m), hints.Skip(specWide.Count));
+        Assert.All(models, m => Assert.Equal(m.OrderBy(h => h, StringComparer.Ordinal), m));
     }
 
     private static void Reverse(JsonArray array)

@@ -72,7 +72,7 @@ public sealed class PackageConsumerTests
         var (exit, output) = await Dotnet("build", Consumer, $"-p:HailuoVersion={_packages.Version}", "-p:IncludeForbidden=true", "-v:q", "-nologo", "--no-incremental");
 
         Assert.NotEqual(0, exit);
-        Assert.Contains("Forbidden.cs(9,113): error CS1061: 'HailuoProTextToVideoAt1080p' does not contain a definition for 'Seconds8'", output, StringComparison.Ordinal);
+        Assert.Contains("Forbidden.cs(9,113): error CS1061: 'HailuoProAt1080p' does not contain a definition for 'Seconds8'", output, StringComparison.Ordinal);
         Assert.Contains("Forbidden.cs(12,125): error HLU1002: 'duration' is 10 at 1080p, which MiniMax-Hailuo-02 text-to-video does not allow; allowed: APIMart: 5 s at 1080p; MiniMax: 6 s at 1080p", output, StringComparison.Ordinal);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Hailuo.Contracts.Generators.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -25,7 +26,7 @@ internal sealed class ConstantRequest
 
     public (string Value, Location Location)? Prompt { get; private set; }
 
-    public int? ExplicitMode { get; private set; }
+    public VideoMode? ExplicitMode { get; private set; }
 
     public bool HasFirstFrame { get; private set; }
 
@@ -80,8 +81,8 @@ internal sealed class ConstantRequest
             case "Prompt" when constant.Value is string prompt:
                 Prompt = (prompt, location);
                 break;
-            case "Mode" when constant.Value is int mode:
-                ExplicitMode = mode;
+            case "Mode" when constant.Value is int mode && System.Enum.IsDefined(typeof(VideoMode), mode):
+                ExplicitMode = (VideoMode)mode;
                 break;
             case "Mode":
                 Forget(property);
@@ -98,17 +99,8 @@ internal sealed class ConstantRequest
         }
     }
 
-    /// <summary>The spec's mode word, as VideoGenerationRequest.EffectiveMode decides it; only meaningful when <see cref="ModeKnown"/>.</summary>
-    public string Mode()
-    {
-        var modes = Parsing.SpecParser.Modes;
-        if (ExplicitMode is { } mode && mode >= 0 && mode < modes.Length)
-        {
-            return modes[mode];
-        }
-
-        return HasSubject ? modes[3] : HasFirstFrame && HasLastFrame ? modes[2] : HasFirstFrame ? modes[1] : modes[0];
-    }
+    /// <summary>The mode, decided as VideoGenerationRequest.EffectiveMode decides it (the rule core's); only meaningful when <see cref="ModeKnown"/>.</summary>
+    public VideoMode Mode() => VideoModeNames.Effective(ExplicitMode, HasFirstFrame, HasLastFrame, HasSubject);
 
     private void Forget(string property)
     {

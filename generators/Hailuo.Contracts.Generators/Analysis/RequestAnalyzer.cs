@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using Hailuo.Contracts.Generators.Rules;
 using Hailuo.Contracts.Generators.Diagnostics;
 using Hailuo.Contracts.Generators.Model;
 using Hailuo.Contracts.Generators.Parsing;
@@ -25,7 +26,8 @@ public sealed class RequestAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ForbiddenPair,
         DiagnosticDescriptors.UnknownCameraCommand,
         DiagnosticDescriptors.TooManyCameraCommands,
-        DiagnosticDescriptors.PromptTooLong);
+        DiagnosticDescriptors.PromptTooLong,
+        DiagnosticDescriptors.UnclosedCameraBracket);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -41,7 +43,7 @@ public sealed class RequestAnalyzer : DiagnosticAnalyzer
 
             var specs = start.Options.AdditionalFiles
                 .Where(file => SpecFiles.IsSpec(file.Path))
-                .Select(file => SpecParser.Parse(file.Path, file.GetText(start.CancellationToken)?.ToString() ?? string.Empty, start.CancellationToken).Model)
+                .Select(file => SpecCache.Model(file.Path, file.GetText(start.CancellationToken)?.ToString() ?? string.Empty, start.CancellationToken))
                 .Where(model => model is not null)
                 .Select(model => model!)
                 .ToList();
@@ -55,7 +57,8 @@ public sealed class RequestAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void Analyze(System.Action<Diagnostic> report, ConstantRequest request, UsageFacts facts)
+    /// <summary>Reports what the spec forbids in one request's constant values.</summary>
+    internal static void Analyze(System.Action<Diagnostic> report, ConstantRequest request, UsageFacts facts)
     {
         if (request.Model is { } model)
         {
@@ -76,36 +79,37 @@ public sealed class RequestAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>A pair is flagged only when no provider that offers the model allows it.</summary>
+    /// <summary>A pair is flagged only when no provider that offers the model allows it; the rule core decides each provider's verdict.</summary>
     private static (string Message, Location Location)? PairProblem(ConstantRequest request, IReadOnlyList<(ProviderModel Provider, ModelModel Model)> offers)
     {
-        if (request.Resolution is null || !request.ModeKnown)
+        if (request.Resolution is not { } resolution || !request.ModeKnown)
         {
             return null;
         }
 
-        var mode = request.Mode();
-        var resolution = request.Resolution.Value;
+        var mode = request.Mode().ToWireName();
         var allowed = new List<string>();
+        var durationsOnly = true;
         foreach (var (provider, model) in offers)
         {
-            var row = model.Modes.FirstOrDefault(m => m.Mode == mode)?.Matrix.FirstOrDefault(r => string.Equals(r.Resolution, resolution.Value, System.StringComparison.OrdinalIgnoreCase));
-            if (row is null)
+            IEnumerable<MatrixRowModel>? rows = model.Modes.FirstOrDefault(m => m.Mode == mode)?.Matrix;
+            var (verdict, row) = MatrixRule.Judge(rows, r => r.Resolution, r => r.Durations, resolution.Value, request.Duration?.Value);
+            switch (verdict)
             {
-                allowed.Add(provider.Name + ": " + Describe(model, mode));
-                continue;
+                case MatrixVerdict.Allowed:
+                    return null;
+                case MatrixVerdict.DurationNotAllowed:
+                    allowed.Add(provider.Name + ": " + string.Join(" or ", row!.Durations.Select(d => d.ToString(CultureInfo.InvariantCulture))) + " s at " + row.Resolution);
+                    break;
+                default:
+                    durationsOnly = false;
+                    allowed.Add(provider.Name + ": " + Describe(model, mode));
+                    break;
             }
-
-            if (request.Duration is not { } duration || row.Durations.Contains(duration.Value))
-            {
-                return null;
-            }
-
-            allowed.Add(provider.Name + ": " + string.Join(" or ", row.Durations.Select(d => d.ToString(CultureInfo.InvariantCulture))) + " s at " + row.Resolution);
         }
 
         var id = request.Model!.Value.Value;
-        if (request.Duration is { } seconds && allowed.All(a => a.Contains(" s at ")))
+        if (request.Duration is { } seconds && durationsOnly)
         {
             return ($"'duration' is {seconds.Value.ToString(CultureInfo.InvariantCulture)} at {resolution.Value}, which {id} {mode} does not allow; allowed: {string.Join("; ", allowed)}", seconds.Location);
         }
@@ -123,13 +127,9 @@ public sealed class RequestAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzePrompt(System.Action<Diagnostic> report, string prompt, Location location, UsageFacts facts)
     {
-        if (facts.MaxPromptLength is { } max)
+        if (facts.MaxPromptLength is { } max && PromptRule.TooLong(prompt, max) is { } length)
         {
-            var length = PromptLength.Count(prompt);
-            if (length > max)
-            {
-                report(Diagnostic.Create(DiagnosticDescriptors.PromptTooLong, location, length.ToString("N0", CultureInfo.InvariantCulture), max.ToString("N0", CultureInfo.InvariantCulture)));
-            }
+            report(Diagnostic.Create(DiagnosticDescriptors.PromptTooLong, location, length.ToString("N0", CultureInfo.InvariantCulture), max.ToString("N0", CultureInfo.InvariantCulture)));
         }
 
         if (facts.Camera is not { } camera)
@@ -138,17 +138,15 @@ public sealed class RequestAnalyzer : DiagnosticAnalyzer
         }
 
         var known = camera.Commands.Select(c => c.Name).ToList();
-        foreach (var bracket in CameraBrackets.Parse(prompt).Where(b => b.Closed))
+        foreach (var problem in CameraRule.Problems(prompt, known, camera.MaxPerBracket))
         {
-            if (bracket.Commands.Count > camera.MaxPerBracket)
+            var bracket = problem.Bracket;
+            report(problem.Kind switch
             {
-                report(Diagnostic.Create(DiagnosticDescriptors.TooManyCameraCommands, location, bracket.Text, bracket.Commands.Count.ToString(CultureInfo.InvariantCulture), camera.MaxPerBracket.ToString(CultureInfo.InvariantCulture)));
-            }
-
-            foreach (var command in bracket.Commands.Where(c => !known.Any(k => string.Equals(k, c, System.StringComparison.OrdinalIgnoreCase))))
-            {
-                report(Diagnostic.Create(DiagnosticDescriptors.UnknownCameraCommand, location, bracket.Text, command, string.Join(", ", known)));
-            }
+                CameraProblemKind.Unclosed => Diagnostic.Create(DiagnosticDescriptors.UnclosedCameraBracket, location, bracket.Number.ToString(CultureInfo.InvariantCulture), bracket.Text),
+                CameraProblemKind.TooMany => Diagnostic.Create(DiagnosticDescriptors.TooManyCameraCommands, location, bracket.Text, bracket.Commands.Count.ToString(CultureInfo.InvariantCulture), camera.MaxPerBracket.ToString(CultureInfo.InvariantCulture)),
+                _ => Diagnostic.Create(DiagnosticDescriptors.UnknownCameraCommand, location, bracket.Text, problem.Command, string.Join(", ", known)),
+            });
         }
     }
 }

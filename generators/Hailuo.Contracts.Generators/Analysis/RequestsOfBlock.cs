@@ -18,18 +18,42 @@ internal sealed class RequestsOfBlock
     private readonly List<IObjectCreationOperation> _creations = new();
     private readonly Dictionary<IObjectCreationOperation, ILocalSymbol> _holders = new();
     private readonly HashSet<ILocalSymbol> _reassigned = new(SymbolEqualityComparer.Default);
-    private readonly List<(ILocalSymbol Local, string Property, IOperation? Value, int Position)> _assignments = new();
+    private readonly Dictionary<ILocalSymbol, List<(string Property, IOperation? Value, int Position)>> _assignments = new(SymbolEqualityComparer.Default);
 
-    private RequestsOfBlock(INamedTypeSymbol requestType) => _requestType = requestType;
+    internal RequestsOfBlock(INamedTypeSymbol requestType) => _requestType = requestType;
+
+    /// <summary>The operations this class reads; every other kind is left alone.</summary>
+    internal static readonly OperationKind[] Kinds =
+    {
+        OperationKind.ObjectCreation, OperationKind.VariableDeclarator, OperationKind.SimpleAssignment, OperationKind.CompoundAssignment,
+        OperationKind.CoalesceAssignment, OperationKind.Increment, OperationKind.Decrement,
+    };
 
     public static void Register(OperationBlockStartAnalysisContext block, INamedTypeSymbol requestType, Action<Action<Diagnostic>, ConstantRequest> analyze)
     {
         var requests = new RequestsOfBlock(requestType);
-        block.RegisterOperationAction(c => requests.Created((IObjectCreationOperation)c.Operation), OperationKind.ObjectCreation);
-        block.RegisterOperationAction(c => requests.Declared((IVariableDeclaratorOperation)c.Operation), OperationKind.VariableDeclarator);
-        block.RegisterOperationAction(c => requests.Assigned((IAssignmentOperation)c.Operation), OperationKind.SimpleAssignment, OperationKind.CompoundAssignment, OperationKind.CoalesceAssignment);
-        block.RegisterOperationAction(c => requests.Changed(((IIncrementOrDecrementOperation)c.Operation).Target, null), OperationKind.Increment, OperationKind.Decrement);
+        block.RegisterOperationAction(c => requests.Read(c.Operation), Kinds);
         block.RegisterOperationBlockEndAction(end => requests.Finish(request => analyze(end.ReportDiagnostic, request)));
+    }
+
+    /// <summary>Notes one operation of the block (of the <see cref="Kinds"/>), in any order.</summary>
+    internal void Read(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IObjectCreationOperation creation:
+                Created(creation);
+                break;
+            case IVariableDeclaratorOperation declarator:
+                Declared(declarator);
+                break;
+            case IAssignmentOperation assignment:
+                Assigned(assignment);
+                break;
+            case IIncrementOrDecrementOperation change:
+                Changed(change.Target, null);
+                break;
+        }
     }
 
     private bool IsRequest(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, _requestType);
@@ -78,12 +102,18 @@ internal sealed class RequestsOfBlock
         {
             lock (_gate)
             {
-                _assignments.Add((local.Local, property.Property.Name, value, target.Syntax.SpanStart));
+                if (!_assignments.TryGetValue(local.Local, out var list))
+                {
+                    _assignments[local.Local] = list = new();
+                }
+
+                list.Add((property.Property.Name, value, target.Syntax.SpanStart));
             }
         }
     }
 
-    private void Finish(Action<ConstantRequest> analyze)
+    /// <summary>Hands every request of the block to the analysis, once the whole block has been read.</summary>
+    internal void Finish(Action<ConstantRequest> analyze)
     {
         lock (_gate)
         {
@@ -92,9 +122,10 @@ internal sealed class RequestsOfBlock
                 var request = ConstantRequest.Read(creation.Initializer);
 
                 // Later assignments count only for a request one local holds for good; otherwise only its initializer is known.
-                if (_holders.TryGetValue(creation, out var local) && !_reassigned.Contains(local))
+                // Assignments are grouped by local, so each request reads only its own: linear in the block's size.
+                if (_holders.TryGetValue(creation, out var local) && !_reassigned.Contains(local) && _assignments.TryGetValue(local, out var assignments))
                 {
-                    foreach (var (_, property, value, _) in _assignments.Where(a => SymbolEqualityComparer.Default.Equals(a.Local, local)).OrderBy(a => a.Position))
+                    foreach (var (property, value, _) in assignments.OrderBy(a => a.Position))
                     {
                         request.Set(property, value);
                     }
@@ -105,3 +136,4 @@ internal sealed class RequestsOfBlock
         }
     }
 }
+

@@ -22,6 +22,7 @@ internal static class DiagnosticCatalog
         DiagnosticDescriptors.UnknownCameraCommand,
         DiagnosticDescriptors.TooManyCameraCommands,
         DiagnosticDescriptors.PromptTooLong,
+        DiagnosticDescriptors.UnclosedCameraBracket,
     };
 
     public static DiagnosticDescriptor? Find(string id)

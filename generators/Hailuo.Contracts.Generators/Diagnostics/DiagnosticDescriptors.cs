@@ -60,6 +60,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor PromptTooLong = Usage(
         "HLU1005", "Prompt too long", "The prompt has {0} characters; at most {1} are allowed");
 
+    public static readonly DiagnosticDescriptor UnclosedCameraBracket = Usage(
+        "HLU1006", "Camera bracket without its closing ']'", "The prompt's camera bracket {0} '{1}' has no closing ']'");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 

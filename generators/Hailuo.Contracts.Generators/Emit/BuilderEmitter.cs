@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq;
 using Hailuo.Contracts.Generators.Model;
 
@@ -12,15 +11,19 @@ internal static class BuilderEmitter
 {
     private const string Rt = "global::Hailuo.Contracts.";
 
-    public static string Emit(SpecModel spec, ProviderModel provider, ModelModel model)
+    public static string Emit(ModelUnit unit)
     {
-        var w = SourceWriter.File(spec.Namespace + "." + provider.Member);
-        var providerRef = "global::" + spec.Namespace + "." + CatalogEmitter.ClassName(spec) + "." + provider.Member;
+        var model = unit.Model;
+        var w = SourceWriter.File(unit.Namespace + "." + unit.ProviderMember);
+        var providerRef = "global::" + unit.Namespace + "." + unit.CatalogClass + "." + unit.ProviderMember;
         var modes = string.Join(", ", model.Modes.Select(m => m.Mode));
-        w.Line("/// <summary>" + CatalogEmitter.Xml(model.Id) + " on " + CatalogEmitter.Xml(provider.Name) + ": " + modes + " (" + CatalogEmitter.Xml(model.Source) + ").</summary>");
+        w.Line("/// <summary>" + CatalogEmitter.Xml(model.Id) + " on " + CatalogEmitter.Xml(unit.ProviderName) + ": " + modes + " (" + CatalogEmitter.Xml(model.Source) + ").</summary>");
         w.Open("public static partial class " + model.Member);
         w.Line("/// <summary>The model id on the wire.</summary>");
         w.Line("public const string ModelId = " + Literals.String(model.Id) + ";");
+        w.Line();
+        w.Line("/// <summary>Finishes a request with a pair the stages know to be allowed; its cost comes from the catalog.</summary>");
+        w.Line("internal static " + Rt + "TypedVideoRequest Complete(" + Rt + "VideoDraft draft, string resolution, int seconds) => draft.Complete(" + providerRef + ", ModelId, resolution, seconds);");
         foreach (var mode in model.Modes)
         {
             w.Line();
@@ -40,11 +43,17 @@ internal static class BuilderEmitter
         w.Close();
         foreach (var mode in model.Modes)
         {
-            EmitModeStage(w, provider, model, mode);
-            foreach (var row in mode.Matrix)
-            {
-                EmitResolutionStage(w, provider, model, mode, row, providerRef);
-            }
+            EmitModeStage(w, unit.ProviderName, model, mode);
+        }
+
+        // A duration stage does not depend on the mode (the draft carries it): modes that allow the same durations share one.
+        var stages = model.Modes.SelectMany(mode => mode.Matrix.Select(row => (Name: DurationStageName(model, mode, row), Mode: mode.Mode, Row: row)))
+            .GroupBy(s => s.Name);
+        foreach (var stage in stages)
+        {
+            var row = stage.First().Row;
+            var shown = stage.Key == model.Member + "At" + row.Resolution ? string.Empty : " " + stage.First().Mode;
+            EmitResolutionStage(w, unit.ProviderName, model, stage.Key, shown, row);
         }
 
         return w.ToString();
@@ -75,11 +84,11 @@ internal static class BuilderEmitter
         }
     }
 
-    private static void EmitModeStage(SourceWriter w, ProviderModel provider, ModelModel model, ModeModel mode)
+    private static void EmitModeStage(SourceWriter w, string provider, ModelModel model, ModeModel mode)
     {
         var stage = StageName(model, mode);
         w.Line();
-        w.Line("/// <summary>" + CatalogEmitter.Xml(model.Id) + " " + mode.Mode + " on " + CatalogEmitter.Xml(provider.Name) + ": choose a resolution.</summary>");
+        w.Line("/// <summary>" + CatalogEmitter.Xml(model.Id) + " " + mode.Mode + " on " + CatalogEmitter.Xml(provider) + ": choose a resolution.</summary>");
         w.Open("public sealed class " + stage);
         w.Line("private readonly " + Rt + "VideoDraft _draft;");
         w.Line();
@@ -89,18 +98,16 @@ internal static class BuilderEmitter
             var seconds = string.Join(" or ", row.Durations.Select(d => Literals.Int(d)));
             w.Line();
             w.Line("/// <summary>" + row.Resolution + ": then " + seconds + " seconds.</summary>");
-            w.Line("public " + stage + "At" + row.Resolution + " At" + row.Resolution + "() => new(_draft);");
+            w.Line("public " + DurationStageName(model, mode, row) + " At" + row.Resolution + "() => new(_draft);");
         }
 
         w.Close();
     }
 
-    private static void EmitResolutionStage(SourceWriter w, ProviderModel provider, ModelModel model, ModeModel mode, MatrixRowModel row, string providerRef)
+    private static void EmitResolutionStage(SourceWriter w, string provider, ModelModel model, string stage, string modes, MatrixRowModel row)
     {
-        var stage = StageName(model, mode) + "At" + row.Resolution;
-        var price = model.Prices.FirstOrDefault(p => p.Resolution == row.Resolution);
         w.Line();
-        w.Line("/// <summary>" + CatalogEmitter.Xml(model.Id) + " " + mode.Mode + " at " + row.Resolution + " on " + CatalogEmitter.Xml(provider.Name) + ": choose a duration.</summary>");
+        w.Line("/// <summary>" + CatalogEmitter.Xml(model.Id) + modes + " at " + row.Resolution + " on " + CatalogEmitter.Xml(provider) + ": choose a duration.</summary>");
         w.Open("public sealed class " + stage);
         w.Line("private readonly " + Rt + "VideoDraft _draft;");
         w.Line();
@@ -108,10 +115,8 @@ internal static class BuilderEmitter
         foreach (var seconds in row.Durations)
         {
             w.Line();
-            var dollars = Dollars(price, seconds);
-            w.Line("/// <summary>" + Literals.Int(seconds) + " seconds at " + row.Resolution + "; estimated cost " + (dollars is null ? "unknown (price not published)" : "$" + decimal.Parse(dollars, CultureInfo.InvariantCulture).ToString("0.00", CultureInfo.InvariantCulture)) + ".</summary>");
-            w.Line("public " + Rt + "TypedVideoRequest Seconds" + Literals.Int(seconds) + "() => _draft.Complete(" + providerRef + ", "
-                + model.Member + ".ModelId, " + Literals.String(row.Resolution) + ", " + Literals.Int(seconds) + ", dollars: " + Literals.Decimal(dollars) + ");");
+            w.Line("/// <summary>" + Literals.Int(seconds) + " seconds at " + row.Resolution + ".</summary>");
+            w.Line("public " + Rt + "TypedVideoRequest Seconds" + Literals.Int(seconds) + "() => " + model.Member + ".Complete(_draft, " + Literals.String(row.Resolution) + ", " + Literals.Int(seconds) + ");");
         }
 
         w.Close();
@@ -132,19 +137,10 @@ internal static class BuilderEmitter
 
     private static string StageName(ModelModel model, ModeModel mode) => model.Member + Literals.ModeMember(mode.Mode);
 
-    /// <summary>The clip's price as an invariant literal: the per-clip price, else per second times seconds; null when unpublished.</summary>
-    private static string? Dollars(PriceModel? price, int seconds)
+    /// <summary>The model's stage at a resolution, such as Hailuo02At768p; named by mode too where modes allow different durations there.</summary>
+    private static string DurationStageName(ModelModel model, ModeModel mode, MatrixRowModel row)
     {
-        if (price is null)
-        {
-            return null;
-        }
-
-        if (price.Clips.Count > 0)
-        {
-            return price.Clips.FirstOrDefault(c => c.Seconds == seconds)?.Dollars;
-        }
-
-        return price.DollarsPerSecond is null ? null : (decimal.Parse(price.DollarsPerSecond, CultureInfo.InvariantCulture) * seconds).ToString(CultureInfo.InvariantCulture);
+        var shared = model.Modes.SelectMany(m => m.Matrix).Where(r => r.Resolution == row.Resolution).All(r => r.Durations == row.Durations);
+        return (shared ? model.Member : StageName(model, mode)) + "At" + row.Resolution;
     }
 }

@@ -1,64 +1,44 @@
 using System.Linq;
 using Hailuo.Contracts.Generators.Model;
+using static Hailuo.Contracts.Generators.Emit.SourceWriter;
 
 namespace Hailuo.Contracts.Generators.Emit;
 
 /// <summary>Emits the camera move enum and the resolution constants, when the spec file defines them.</summary>
 internal static class ConstantsEmitter
 {
-    public static string? EmitCameraMoves(SpecModel spec)
-    {
-        if (spec.Camera is not { } camera)
+    public static string? EmitCameraMoves(SpecModel spec) => spec.Camera is not { } camera ? null : FileText(spec.Namespace, $$"""
+        /// <summary>A camera command of the prompt, such as [Pan left] ({{CatalogEmitter.Xml(camera.Source)}}).</summary>
+        public enum CameraMove
         {
-            return null;
+            {{Each(camera.Commands, static c => $"/// <summary>[{CatalogEmitter.Xml(c.Name)}]</summary>\n{c.Member},", 4)}}
         }
 
-        var w = SourceWriter.File(spec.Namespace);
-        w.Line("/// <summary>A camera command of the prompt, such as [Pan left] (" + CatalogEmitter.Xml(camera.Source) + ").</summary>");
-        w.Open("public enum CameraMove");
-        foreach (var command in camera.Commands)
+        /// <summary>The words of each camera move as the prompt writes them.</summary>
+        public static class CameraMoveNames
         {
-            w.Line("/// <summary>[" + CatalogEmitter.Xml(command.Name) + "]</summary>");
-            w.Line(command.Member + ",");
+            /// <summary>The command as written inside the brackets, such as "Pan left".</summary>
+            public static string ToCommand(this CameraMove move) => move switch
+            {
+                {{Each(camera.Commands, static c => $"CameraMove.{c.Member} => {Literals.String(c.Name)},", 8)}}
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(move), move, "Not a camera move of the spec."),
+            };
         }
+        """);
 
-        w.Close();
-        w.Line();
-        w.Line("/// <summary>The words of each camera move as the prompt writes them.</summary>");
-        w.Open("public static class CameraMoveNames");
-        w.Line("/// <summary>The command as written inside the brackets, such as \"Pan left\".</summary>");
-        w.Open("public static string ToCommand(this CameraMove move) => move switch");
-        foreach (var command in camera.Commands)
+    public static string? EmitResolutions(SpecModel spec) => spec.Resolutions.Count == 0 ? null : FileText(spec.Namespace, $$"""
+        /// <summary>Resolution names as the spec writes them.</summary>
+        public static class Resolutions
         {
-            w.Line("CameraMove." + command.Member + " => " + Literals.String(command.Name) + ",");
+            {{Each(spec.Resolutions, Resolution, 4, "\n\n")}}
+
+            /// <summary>Every resolution of the spec, lowest first.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<string> All { get; } = new[] { {{string.Join(", ", spec.Resolutions.Select(static r => r.Member))}} };
         }
+        """);
 
-        w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(move), move, \"Not a camera move of the spec.\"),");
-        w.Close(";");
-        w.Close();
-        return w.ToString();
-    }
-
-    public static string? EmitResolutions(SpecModel spec)
-    {
-        if (spec.Resolutions.Count == 0)
-        {
-            return null;
-        }
-
-        var w = SourceWriter.File(spec.Namespace);
-        w.Line("/// <summary>Resolution names as the spec writes them.</summary>");
-        w.Open("public static class Resolutions");
-        foreach (var r in spec.Resolutions)
-        {
-            w.Line("/// <summary>" + r.Name + ": " + Literals.Int(r.Width) + " x " + Literals.Int(r.Height) + " pixels for a landscape 16:9 clip.</summary>");
-            w.Line("public const string " + r.Member + " = " + Literals.String(r.Name) + ";");
-            w.Line();
-        }
-
-        w.Line("/// <summary>Every resolution of the spec, lowest first.</summary>");
-        w.Line("public static global::System.Collections.Generic.IReadOnlyList<string> All { get; } = new[] { " + string.Join(", ", spec.Resolutions.Select(r => r.Member)) + " };");
-        w.Close();
-        return w.ToString();
-    }
+    private static string Resolution(ResolutionModel r) => $$"""
+        /// <summary>{{r.Name}}: {{Literals.Int(r.Width)}} x {{Literals.Int(r.Height)}} pixels for a landscape 16:9 clip.</summary>
+        public const string {{r.Member}} = {{Literals.String(r.Name)}};
+        """;
 }

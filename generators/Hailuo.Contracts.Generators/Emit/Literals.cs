@@ -41,20 +41,15 @@ internal static class Literals
 
     public static string Bool(bool value) => value ? "true" : "false";
 
-    public static string Decimal(string? invariant) => invariant is null ? "null" : invariant + "m";
+    public static string Decimal(string? invariant) => invariant is null ? "null" : $"{invariant}m";
 
-    public static string IntArray(IEnumerable<int> values) => "new[] { " + string.Join(", ", values.Select(v => Int(v))) + " }";
+    public static string IntArray(IEnumerable<int> values) => $"new[] {{ {string.Join(", ", values.Select(v => Int(v)))} }}";
 
-    public static string StringArray(IEnumerable<string> values) => "new[] { " + string.Join(", ", values.Select(String)) + " }";
+    public static string StringArray(IEnumerable<string> values) => $"new[] {{ {string.Join(", ", values.Select(String))} }}";
 
     /// <summary>The VideoMode member for a spec mode word.</summary>
-    public static string Mode(string mode) => "global::Hailuo.Contracts.VideoMode." + ModeMember(mode);
+    public static string Mode(string mode) => $"global::Hailuo.Contracts.VideoMode.{ModeMember(mode)}";
 
-    public static string ModeMember(string mode) => mode switch
-    {
-        "text-to-video" => "TextToVideo",
-        "image-to-video" => "ImageToVideo",
-        "first-and-last-frame" => "FirstAndLastFrame",
-        _ => "SubjectReference",
-    };
+    /// <summary>The VideoMode member a spec mode word names (the rule core's enum), such as "TextToVideo".</summary>
+    public static string ModeMember(string mode) => Rules.VideoModeNames.FromWireName(mode)!.Value.ToString();
 }

@@ -1,4 +1,5 @@
 using System.Linq;
+using Hailuo.Contracts.Generators.Rules;
 
 namespace Hailuo.Contracts.Generators.Model;
 
@@ -12,7 +13,22 @@ internal sealed record SpecModel(
     EquatableArray<ResolutionModel> Resolutions,
     EquatableArray<DialectModel> Dialects,
     TaskTimingModel? Tasks,
-    EquatableArray<ProviderModel> Providers);
+    EquatableArray<ProviderModel> Providers)
+{
+    /// <summary>The generated catalog class of the spec file, such as HailuoSpec.</summary>
+    public string CatalogClass => CatalogClassOf(FileStem);
+
+    public static string CatalogClassOf(string fileStem) => $"{fileStem}Spec";
+
+    /// <summary>
+    /// The spec with each model cut to its id and member: what the spec-wide and per-provider files may read, so a
+    /// model's prices, modes and defaults reach only the per-model node.
+    /// </summary>
+    public SpecModel Outline() => this with
+    {
+        Providers = Providers.Select(p => p with { Models = p.Models.Select(m => m.Outline()).ToEquatableArray() }).ToEquatableArray(),
+    };
+}
 
 /// <summary>What one wire dialect says: endpoints, its status words and error codes, mapped to our words.</summary>
 internal sealed record DialectModel(
@@ -92,6 +108,9 @@ internal sealed record ModelModel(
 
     /// <summary>Whether the provider documents the bracketed camera commands for this model.</summary>
     public bool CameraCommands { get; init; } = true;
+
+    /// <summary>The model's id and member only (see <see cref="SpecModel.Outline"/>).</summary>
+    public ModelModel Outline() => new(Id, Member, EquatableArray<PriceModel>.Empty, EquatableArray<ModeModel>.Empty, string.Empty);
 }
 
 /// <summary>
@@ -107,7 +126,7 @@ internal sealed record ClipPriceModel(int Seconds, string Dollars);
 internal sealed record ModeModel(string Mode, EquatableArray<MatrixRowModel> Matrix, EquatableArray<string> Requires, string Source)
 {
     /// <summary>Whether the mode requires a prompt.</summary>
-    public bool RequiresPrompt => Requires.Count == 0 || Requires.Contains("prompt");
+    public bool RequiresPrompt => MatrixRule.RequiresPrompt(Requires);
 }
 
 internal sealed record MatrixRowModel(string Resolution, EquatableArray<int> Durations);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Hailuo.Contracts.Generators.Rules;
 using Hailuo.Contracts.Generators.Diagnostics;
 using Hailuo.Contracts.Generators.Json;
 using Hailuo.Contracts.Generators.Model;
@@ -9,7 +10,8 @@ namespace Hailuo.Contracts.Generators.Parsing;
 
 internal static partial class SpecParser
 {
-    internal static readonly string[] Modes = { "text-to-video", "image-to-video", "first-and-last-frame", "subject-reference" };
+    // The mode words are the VideoMode enum's, from the rule core.
+    private static readonly string[] Modes = VideoModeNames.All.ToArray();
     private static readonly string[] Dialects = { "apimart", "minimax" };
     private static readonly string[] WireCases = { "lower", "upper" };
     private static readonly string[] RequestFields = { "model", "prompt", "first_frame_image", "last_frame_image", "subject_reference" };

@@ -17,5 +17,5 @@ public sealed class CameraCommandSet
     public IReadOnlyList<string> Commands { get; }
 
     /// <summary>Whether the words name a command; case and surrounding spaces are ignored.</summary>
-    public bool IsKnown(string command) => Commands.Any(c => string.Equals(c, command.Trim(), StringComparison.OrdinalIgnoreCase));
+    public bool IsKnown(string command) => CameraRule.IsKnown(Commands, command);
 }

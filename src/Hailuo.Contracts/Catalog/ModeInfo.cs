@@ -24,14 +24,15 @@ public sealed class ModeInfo
     public IReadOnlyList<string> Requires { get; }
 
     /// <summary>Whether the prompt is required in this mode; where it is not, the provider documents it as optional.</summary>
-    public bool RequiresPrompt => Requires.Contains("prompt", StringComparer.Ordinal);
+    public bool RequiresPrompt => MatrixRule.RequiresPrompt(Requires);
 
     /// <summary>The row of a resolution (case-insensitive, so "768P" finds "768p"), or null.</summary>
     public MatrixRow? FindResolution(string? resolution) =>
-        Matrix.FirstOrDefault(r => string.Equals(r.Resolution, resolution, StringComparison.OrdinalIgnoreCase));
+        resolution is null ? null : MatrixRule.Judge(Matrix, r => r.Resolution, r => r.Durations, resolution, null).Row;
 
     /// <summary>Whether the pair is allowed.</summary>
-    public bool Allows(string resolution, int duration) => FindResolution(resolution)?.Durations.Contains(duration) == true;
+    public bool Allows(string resolution, int duration) =>
+        MatrixRule.Judge(Matrix, r => r.Resolution, r => r.Durations, resolution, duration).Verdict == MatrixVerdict.Allowed;
 
     /// <summary>The matrix as text, such as "512p: 5, 10 s; 1080p: 5 s".</summary>
     public string Describe() => string.Join("; ", Matrix.Select(r => r.ToString()));

@@ -1,51 +1,82 @@
+using System.ComponentModel;
 using Hailuo.Contracts.Transport;
 using Refit;
 
 namespace Hailuo.Contracts;
 
 /// <summary>
-/// How a <see cref="HailuoClient"/> reaches a provider's generated Refit interface. The generated catalog makes one per
-/// provider, handing one delegate per endpoint, because the runtime cannot name a consumer's interface (docs/REFIT.md).
+/// How a <see cref="HailuoClient"/> reaches a provider. The generator emits one subclass per provider beside its Refit
+/// interface; the client calls it directly, on its own HttpClient (docs/REFIT.md). Derive from
+/// <see cref="ApiMartApi"/> or <see cref="MiniMaxApi"/>, never from this class.
 /// </summary>
-public sealed class ProviderApi
+public abstract class ProviderApi
 {
-    private readonly Func<HttpClient, RefitSettings, TimeProvider, IDialectCalls> _create;
-
-    private ProviderApi(Type interfaceType, Func<HttpClient, RefitSettings, TimeProvider, IDialectCalls> create)
+    private protected ProviderApi()
     {
-        InterfaceType = interfaceType;
-        _create = create;
     }
 
     /// <summary>The generated Refit interface, such as <c>IApiMartVideoApi</c>.</summary>
-    public Type InterfaceType { get; }
+    public abstract Type InterfaceType { get; }
 
-    /// <summary>An apimart-dialect provider: its interface's submit and status methods.</summary>
-    public static ProviderApi ApiMart<TApi>(
-        Func<TApi, VideoGenerationRequest, string, CancellationToken, Task<ApiResponse<ApiMartSubmitAnswer>>> submit,
-        Func<TApi, string, string, CancellationToken, Task<ApiResponse<ApiMartTaskAnswer>>> getTask)
-        where TApi : class
-    {
-        ArgumentNullException.ThrowIfNull(submit);
-        ArgumentNullException.ThrowIfNull(getTask);
-        return new(typeof(TApi), (http, settings, clock) => new ApiMartCalls<TApi>(RestService.For<TApi>(http, settings), clock, submit, getTask));
-    }
+    /// <summary>Refit settings the generated adapters build requests with: the client's JSON.</summary>
+    protected static RefitSettings Settings { get; } = HailuoRefit.CreateSettings();
 
-    /// <summary>A minimax-dialect provider: its interface's submit, status and file-retrieve methods.</summary>
-    public static ProviderApi MiniMax<TApi>(
-        Func<TApi, VideoGenerationRequest, string, CancellationToken, Task<ApiResponse<MiniMaxAnswer>>> submit,
-        Func<TApi, string, string, CancellationToken, Task<ApiResponse<MiniMaxAnswer>>> getTask,
-        Func<TApi, string, string, CancellationToken, Task<ApiResponse<MiniMaxAnswer>>> retrieveFile)
-        where TApi : class
+    /// <summary>The absolute address of a relative path under the base, keeping the base's own path as Refit's default resolution does.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static Uri Under(Uri baseAddress, string relativePath)
     {
-        ArgumentNullException.ThrowIfNull(submit);
-        ArgumentNullException.ThrowIfNull(getTask);
-        ArgumentNullException.ThrowIfNull(retrieveFile);
-        return new(typeof(TApi), (http, settings, clock) => new MiniMaxCalls<TApi>(RestService.For<TApi>(http, settings), clock, submit, getTask, retrieveFile));
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        var basePath = baseAddress.AbsolutePath == "/" ? string.Empty : baseAddress.AbsolutePath.TrimEnd('/');
+        return new Uri(baseAddress, basePath + relativePath);
     }
 
     /// <inheritdoc/>
     public override string ToString() => InterfaceType.Name;
 
-    internal IDialectCalls Create(HttpClient http, RefitSettings settings, TimeProvider clock) => _create(http, settings, clock);
+    internal abstract Task<WireResponse> SubmitAsync(HttpClient client, Uri baseAddress, VideoGenerationRequest request, string apiKey, TimeProvider clock, CancellationToken cancellationToken);
+
+    internal abstract Task<WireResponse> GetTaskAsync(HttpClient client, Uri baseAddress, string taskId, string apiKey, TimeProvider clock, CancellationToken cancellationToken);
+
+    internal abstract Task<WireResponse> RetrieveFileAsync(HttpClient client, Uri baseAddress, string fileId, string apiKey, TimeProvider clock, CancellationToken cancellationToken);
+}
+
+/// <summary>An apimart-dialect provider: the generated subclass builds the requests, this class sends them and reads the answers.</summary>
+public abstract class ApiMartApi : ProviderApi
+{
+    /// <summary>Builds the submit, as the provider's Refit implementation does.</summary>
+    protected abstract HttpRequestMessage SubmitRequest(HttpClient client, Uri baseAddress, VideoGenerationRequest request, string apiKey, CancellationToken cancellationToken);
+
+    /// <summary>Builds the status read, as the provider's Refit implementation does.</summary>
+    protected abstract HttpRequestMessage GetTaskRequest(HttpClient client, Uri baseAddress, string taskId, string apiKey, CancellationToken cancellationToken);
+
+    internal sealed override Task<WireResponse> SubmitAsync(HttpClient client, Uri baseAddress, VideoGenerationRequest request, string apiKey, TimeProvider clock, CancellationToken cancellationToken) =>
+        WireAnswers.SendAsync(client, SubmitRequest(client, baseAddress, request, apiKey, cancellationToken), HailuoJsonContext.Default.ApiMartSubmitAnswer, clock, ApiMartWire.ReadError, static (r, b) => r with { TaskId = ApiMartWire.ReadTaskId(b) }, null, cancellationToken);
+
+    internal sealed override Task<WireResponse> GetTaskAsync(HttpClient client, Uri baseAddress, string taskId, string apiKey, TimeProvider clock, CancellationToken cancellationToken) =>
+        WireAnswers.SendAsync(client, GetTaskRequest(client, baseAddress, taskId, apiKey, cancellationToken), HailuoJsonContext.Default.ApiMartTaskAnswer, clock, ApiMartWire.ReadError, static (r, b) => r with { Snapshot = ApiMartWire.ReadStatus(b) }, null, cancellationToken);
+
+    internal sealed override Task<WireResponse> RetrieveFileAsync(HttpClient client, Uri baseAddress, string fileId, string apiKey, TimeProvider clock, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The apimart dialect has no file-retrieve endpoint: its status answer carries the video URL.");
+}
+
+/// <summary>A minimax-dialect provider: the generated subclass builds the requests, this class sends them and reads the answers (errors inside HTTP 200, Trace-Id).</summary>
+public abstract class MiniMaxApi : ProviderApi
+{
+    /// <summary>Builds the submit, as the provider's Refit implementation does.</summary>
+    protected abstract HttpRequestMessage SubmitRequest(HttpClient client, Uri baseAddress, VideoGenerationRequest request, string apiKey, CancellationToken cancellationToken);
+
+    /// <summary>Builds the status query, as the provider's Refit implementation does.</summary>
+    protected abstract HttpRequestMessage GetTaskRequest(HttpClient client, Uri baseAddress, string taskId, string apiKey, CancellationToken cancellationToken);
+
+    /// <summary>Builds the file retrieve, as the provider's Refit implementation does.</summary>
+    protected abstract HttpRequestMessage RetrieveFileRequest(HttpClient client, Uri baseAddress, string fileId, string apiKey, CancellationToken cancellationToken);
+
+    internal sealed override Task<WireResponse> SubmitAsync(HttpClient client, Uri baseAddress, VideoGenerationRequest request, string apiKey, TimeProvider clock, CancellationToken cancellationToken) =>
+        WireAnswers.SendAsync(client, SubmitRequest(client, baseAddress, request, apiKey, cancellationToken), HailuoJsonContext.Default.MiniMaxAnswer, clock, MiniMaxWire.ReadError, static (r, b) => r with { TaskId = MiniMaxWire.ReadTaskId(b) }, MiniMaxWire.TraceIdHeader, cancellationToken);
+
+    internal sealed override Task<WireResponse> GetTaskAsync(HttpClient client, Uri baseAddress, string taskId, string apiKey, TimeProvider clock, CancellationToken cancellationToken) =>
+        WireAnswers.SendAsync(client, GetTaskRequest(client, baseAddress, taskId, apiKey, cancellationToken), HailuoJsonContext.Default.MiniMaxAnswer, clock, MiniMaxWire.ReadReadError, static (r, b) => r with { Snapshot = MiniMaxWire.ReadStatus(b) }, MiniMaxWire.TraceIdHeader, cancellationToken);
+
+    internal sealed override Task<WireResponse> RetrieveFileAsync(HttpClient client, Uri baseAddress, string fileId, string apiKey, TimeProvider clock, CancellationToken cancellationToken) =>
+        WireAnswers.SendAsync(client, RetrieveFileRequest(client, baseAddress, fileId, apiKey, cancellationToken), HailuoJsonContext.Default.MiniMaxAnswer, clock, MiniMaxWire.ReadReadError, static (r, b) => r with { DownloadUrl = MiniMaxWire.ReadDownloadUrl(b) }, MiniMaxWire.TraceIdHeader, cancellationToken);
 }

@@ -48,6 +48,7 @@ public sealed class HailuoClient : IDisposable
         options.Validate();
         var provider = options.ResolveProvider();
         var apiKey = options.ResolveApiKey(provider);
+        BaseAddress = options.BaseAddress ?? httpClient?.BaseAddress ?? provider.BaseUrl;
         if (httpClient is null && clients is null)
         {
             _ownedClient = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
@@ -57,10 +58,9 @@ public sealed class HailuoClient : IDisposable
         var fixedClient = httpClient;
         clients ??= () => fixedClient!;
         clock ??= options.TimeProvider;
-        BaseAddress = options.BaseAddress ?? httpClient?.BaseAddress ?? provider.BaseUrl;
         var log = logger ?? NullLogger.Instance;
-        _transport = new HttpTransport(clients, fixedClient, BaseAddress, apiKey, clock, options.AttemptTimeout, provider);
-        var pipelines = new HailuoPipelines(options.Retry, clock, provider.Name, log);
+        _transport = new HttpTransport(clients, BaseAddress, apiKey, clock, provider);
+        var pipelines = new HailuoPipelines(options.Retry, options.AttemptTimeout, clock, provider.Name, log);
         _context = new ClientContext(provider, _transport, pipelines, clock, options, log, Usage);
         _submitter = new TaskSubmitter(_context);
         _reader = new TaskReader(_context);
@@ -207,7 +207,6 @@ public sealed class HailuoClient : IDisposable
     /// <summary>Disposes the HttpClient the client made itself; a given one is left to its owner.</summary>
     public void Dispose()
     {
-        _transport.Dispose();
         _ownedClient?.Dispose();
     }
 

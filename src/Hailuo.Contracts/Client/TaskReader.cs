@@ -15,7 +15,7 @@ internal sealed class TaskReader
     public async Task<(VideoTask Task, TimeSpan? RetryAfter)> PollAsync(VideoTask known, CancellationToken cancellationToken)
     {
         var id = known.Id;
-        var response = await ReadAsync("status", (calls, key, ct) => calls.GetTaskAsync(id, key, ct), id, cancellationToken).ConfigureAwait(false);
+        var response = await ReadAsync("status", static (target, id, ct) => target.GetTaskAsync(id, ct), id, id, cancellationToken).ConfigureAwait(false);
         var snapshot = response.Snapshot ?? throw Unreadable(response, "status", id);
         return (Merge(known, snapshot), response.RetryAfter);
     }
@@ -56,17 +56,17 @@ internal sealed class TaskReader
     private async Task<SignedUrl> RetrieveFileAsync(VideoTask task, CancellationToken cancellationToken)
     {
         var fileId = task.FileId!;
-        var response = await ReadAsync("file_retrieve", (calls, key, ct) => calls.RetrieveFileAsync(fileId, key, ct), task.Id, cancellationToken).ConfigureAwait(false);
+        var response = await ReadAsync("file_retrieve", static (target, fileId, ct) => target.RetrieveFileAsync(fileId, ct), fileId, task.Id, cancellationToken).ConfigureAwait(false);
         var url = response.DownloadUrl ?? throw Unreadable(response, "file_retrieve", task.Id);
         return new SignedUrl(url, null);
     }
 
-    private async Task<WireResponse> ReadAsync(string operation, Func<IDialectCalls, string, CancellationToken, Task<WireResponse>> call, string taskId, CancellationToken cancellationToken)
+    private async Task<WireResponse> ReadAsync(string operation, Func<CallTarget, string, CancellationToken, Task<WireResponse>> call, string argument, string taskId, CancellationToken cancellationToken)
     {
         WireResponse response;
         try
         {
-            response = await _context.Transport.SendAsync(_context.Pipelines.Reads, operation, call, cancellationToken).ConfigureAwait(false);
+            response = await _context.Transport.SendAsync(_context.Pipelines.Reads, operation, argument, call, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (RetryDecisions.IsTransientException(e))
         {

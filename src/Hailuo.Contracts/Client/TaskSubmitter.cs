@@ -79,7 +79,7 @@ internal sealed class TaskSubmitter
         WireResponse response;
         try
         {
-            response = await _context.Transport.SendAsync(_context.Pipelines.Submits, "submit", (calls, key, ct) => attempts.SendAsync(calls, body, key, ct), cancellationToken).ConfigureAwait(false);
+            response = await _context.Transport.SendAsync(_context.Pipelines.Submits, "submit", (Body: body, Attempts: attempts), static (target, s, ct) => s.Attempts.SendAsync(target, s.Body, ct), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (RetryDecisions.IsConnectFailure(e))
         {
@@ -137,11 +137,11 @@ internal sealed class TaskSubmitter
         private int _count;
         private string? _lastRequestId;
 
-        public async Task<WireResponse> SendAsync(IDialectCalls calls, VideoGenerationRequest body, string key, CancellationToken cancellationToken)
+        public async Task<WireResponse> SendAsync(CallTarget target, VideoGenerationRequest body, CancellationToken cancellationToken)
         {
             _lastSentAt = clock.GetUtcNow();
             _count++;
-            var response = await calls.SubmitAsync(body, key, cancellationToken).ConfigureAwait(false);
+            var response = await target.SubmitAsync(body, cancellationToken).ConfigureAwait(false);
             _lastRequestId = response.RequestId ?? _lastRequestId;
             return response;
         }

@@ -104,7 +104,7 @@ internal sealed class VideoDownloader
     private async Task<Attempt> OnceAsync(Uri url, Target target, CancellationToken cancellationToken)
     {
         target.Rewind();
-        using var response = await _context.Transport.GetVideoAsync(url, cancellationToken).ConfigureAwait(false);
+        using var response = await _context.Transport.GetVideoAsync(_context.Pipelines.DownloadStart, url, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         if (status is 403 or 410)
         {

@@ -6,14 +6,16 @@ namespace Hailuo.Contracts;
 /// </summary>
 public sealed class TypedVideoRequest
 {
-    internal TypedVideoRequest(ProviderInfo provider, string model, VideoDraft draft, string resolution, int duration, decimal? dollars)
+    internal TypedVideoRequest(ProviderInfo provider, string model, VideoDraft draft, string resolution, int duration)
     {
+        ArgumentNullException.ThrowIfNull(provider);
         Provider = provider;
         Model = model;
         Draft = draft;
         Resolution = resolution;
         Duration = duration;
-        EstimatedCost = new CostEstimate(duration, dollars);
+        // One source of price: the catalog that CostEstimate.For reads for untyped requests too.
+        EstimatedCost = new CostEstimate(duration, provider.FindModel(model)?.PriceOfClip(resolution, duration));
     }
 
     private TypedVideoRequest(TypedVideoRequest other)

@@ -54,9 +54,9 @@ public sealed class VideoDraft
     public static VideoDraft SubjectReference(ImageReference subject) =>
         new(VideoMode.SubjectReference, null, null, null, Required(subject));
 
-    /// <summary>Finishes the request with a pair the generated builder knows to be allowed, and the spec's price of that clip.</summary>
-    public TypedVideoRequest Complete(ProviderInfo provider, string model, string resolution, int duration, decimal? dollars) =>
-        new(provider, model, this, resolution, duration, dollars);
+    /// <summary>Finishes the request with a pair the generated builder knows to be allowed; the cost comes from the provider's catalog.</summary>
+    public TypedVideoRequest Complete(ProviderInfo provider, string model, string resolution, int duration) =>
+        new(provider, model, this, resolution, duration);
 
     private static T Required<T>(T value)
         where T : class => value ?? throw new ArgumentNullException(nameof(value));

@@ -57,10 +57,7 @@ public sealed class VideoGenerationRequest
     public VideoMode? Mode { get; set; }
 
     /// <summary>The mode asked for, or the one the images imply.</summary>
-    public VideoMode EffectiveMode() => Mode ?? (SubjectReference is { Count: > 0 } ? VideoMode.SubjectReference
-        : FirstFrameImage is not null && LastFrameImage is not null ? VideoMode.FirstAndLastFrame
-        : FirstFrameImage is not null ? VideoMode.ImageToVideo
-        : VideoMode.TextToVideo);
+    public VideoMode EffectiveMode() => VideoModeNames.Effective(Mode, FirstFrameImage is not null, LastFrameImage is not null, SubjectReference is { Count: > 0 });
 }
 
 /// <summary>A subject the video must keep, such as a character.</summary>

@@ -12,11 +12,12 @@ internal sealed class HailuoPipelines
     /// <summary>The operation name, carried to the retry callback for logs and metrics.</summary>
     public static readonly ResiliencePropertyKey<string> Operation = new("hailuo.operation");
 
-    public HailuoPipelines(HailuoRetryOptions retry, TimeProvider clock, string provider, ILogger logger)
+    public HailuoPipelines(HailuoRetryOptions retry, TimeSpan attemptTimeout, TimeProvider clock, string provider, ILogger logger)
     {
-        Reads = Build(retry, clock, provider, logger, o => RetryDecisions.IsTransientRead(o, retry.MaxRetryAfter));
-        Submits = Build(retry, clock, provider, logger, o => RetryDecisions.IsSafeSubmitRetry(o, retry.MaxRetryAfter));
+        Reads = Build(retry, attemptTimeout, clock, provider, logger, o => RetryDecisions.IsTransientRead(o, retry.MaxRetryAfter));
+        Submits = Build(retry, attemptTimeout, clock, provider, logger, o => RetryDecisions.IsSafeSubmitRetry(o, retry.MaxRetryAfter));
         Downloads = BuildDownloads(retry, clock, provider, logger);
+        DownloadStart = new ResiliencePipelineBuilder { TimeProvider = clock }.AddTimeout(attemptTimeout).Build();
     }
 
     /// <summary>Status and file reads: every transient failure, Retry-After honoured.</summary>
@@ -25,35 +26,39 @@ internal sealed class HailuoPipelines
     /// <summary>The submit POST: only refusals and connections never made (see <see cref="RetryDecisions.IsSafeSubmitRetry"/>).</summary>
     public ResiliencePipeline<WireResponse> Submits { get; }
 
+    /// <summary>The wait for a download's headers: the attempt timeout only (the body may then take as long as it takes).</summary>
+    public ResiliencePipeline DownloadStart { get; }
+
     /// <summary>MP4 downloads: restarted from the first byte on transient failures.</summary>
     public ResiliencePipeline Downloads { get; }
 
     private static ResiliencePipeline<WireResponse> Build(
-        HailuoRetryOptions retry, TimeProvider clock, string provider, ILogger logger, Func<Outcome<WireResponse>, bool> shouldRetry)
+        HailuoRetryOptions retry, TimeSpan attemptTimeout, TimeProvider clock, string provider, ILogger logger, Func<Outcome<WireResponse>, bool> shouldRetry)
     {
         var builder = new ResiliencePipelineBuilder<WireResponse> { TimeProvider = clock };
-        if (retry.MaxRetryAttempts == 0)
+        if (retry.MaxRetryAttempts > 0)
         {
-            return builder.Build();
+            builder.AddRetry(new RetryStrategyOptions<WireResponse>
+            {
+                MaxRetryAttempts = retry.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = retry.UseJitter,
+                Delay = retry.BaseDelay,
+                MaxDelay = retry.MaxDelay,
+                ShouldHandle = args => ValueTask.FromResult(shouldRetry(args.Outcome)),
+
+                // The server's Retry-After wins over our backoff: it knows when it will have room.
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.RetryAfter),
+                OnRetry = args =>
+                {
+                    OnRetry(logger, provider, args.Context, args.AttemptNumber, args.RetryDelay, Reason(args.Outcome), args.Outcome.Result?.TraceId);
+                    return default;
+                },
+            });
         }
 
-        return builder.AddRetry(new RetryStrategyOptions<WireResponse>
-        {
-            MaxRetryAttempts = retry.MaxRetryAttempts,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = retry.UseJitter,
-            Delay = retry.BaseDelay,
-            MaxDelay = retry.MaxDelay,
-            ShouldHandle = args => ValueTask.FromResult(shouldRetry(args.Outcome)),
-
-            // The server's Retry-After wins over our backoff: it knows when it will have room.
-            DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.RetryAfter),
-            OnRetry = args =>
-            {
-                OnRetry(logger, provider, args.Context, args.AttemptNumber, args.RetryDelay, Reason(args.Outcome), args.Outcome.Result?.TraceId);
-                return default;
-            },
-        }).Build();
+        // Inside the retry, so each attempt gets its own time; Polly times it on the client's clock.
+        return builder.AddTimeout(attemptTimeout).Build();
     }
 
     private static ResiliencePipeline BuildDownloads(HailuoRetryOptions retry, TimeProvider clock, string provider, ILogger logger)

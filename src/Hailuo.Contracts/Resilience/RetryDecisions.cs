@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Hailuo.Contracts.Errors;
 using Hailuo.Contracts.Transport;
 using Polly;
+using Polly.Timeout;
 
 namespace Hailuo.Contracts.Resilience;
 
@@ -44,7 +45,7 @@ internal static class RetryDecisions
 
     /// <summary>Network failures and attempt timeouts.</summary>
     public static bool IsTransientException(Exception exception) =>
-        exception is HttpRequestException or IOException or AttemptTimedOutException;
+        exception is HttpRequestException or IOException or TimeoutRejectedException;
 
     /// <summary>No connection was made, so no byte of the request reached the server.</summary>
     public static bool IsConnectFailure(Exception exception) =>

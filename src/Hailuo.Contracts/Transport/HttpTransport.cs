@@ -1,45 +1,40 @@
 using Hailuo.Contracts.Resilience;
 using Polly;
-using Refit;
 
 namespace Hailuo.Contracts.Transport;
 
-/// <summary>Sends one API call through a pipeline and the provider's generated Refit interface: the key in the header only, an attempt timeout on the client's clock.</summary>
-internal sealed class HttpTransport : IDisposable
+/// <summary>Sends one API call through a pipeline (retries, Polly's attempt timeout) to the provider's generated adapter, on the caller's HttpClient: the key in the header only.</summary>
+internal sealed class HttpTransport
 {
-    private static readonly RefitSettings Settings = WithRawFailures(HailuoRefit.CreateSettings());
-
     private readonly Func<HttpClient> _clients;
-    private readonly HttpClient? _owned;
-    private readonly IDialectCalls _calls;
+    private readonly ProviderApi _api;
+    private readonly Uri _baseAddress;
     private readonly string _apiKey;
     private readonly TimeProvider _clock;
-    private readonly TimeSpan _attemptTimeout;
     private readonly string _provider;
 
-    public HttpTransport(Func<HttpClient> clients, HttpClient? fixedClient, Uri baseAddress, string apiKey, TimeProvider clock, TimeSpan attemptTimeout, ProviderInfo provider)
+    public HttpTransport(Func<HttpClient> clients, Uri baseAddress, string apiKey, TimeProvider clock, ProviderInfo provider)
     {
-        var api = provider.Api ?? throw new ArgumentException($"Provider '{provider.Name}' has no generated API: build it from a spec file, whose catalog hands one.", nameof(provider));
+        _api = provider.Api ?? throw new ArgumentException($"Provider '{provider.Name}' has no generated API: build it from a spec file, whose catalog hands one.", nameof(provider));
         _clients = clients;
+        _baseAddress = baseAddress;
         _apiKey = apiKey;
         _clock = clock;
-        _attemptTimeout = attemptTimeout;
         _provider = provider.Name;
-
-        // Refit resolves paths against BaseAddress: a client already there is used as it is; otherwise every request is handed on to the caller's (or the factory's) client.
-        _owned = fixedClient?.BaseAddress == baseAddress ? null : new HttpClient(new ForwardingHandler(clients)) { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
-        _calls = api.Create(_owned ?? fixedClient!, Settings, clock);
     }
 
-    public async Task<WireResponse> SendAsync(
-        ResiliencePipeline<WireResponse> pipeline, string operation, Func<IDialectCalls, string, CancellationToken, Task<WireResponse>> call, CancellationToken cancellationToken)
+    public ProviderApi Api => _api;
+
+    /// <summary>Runs one call of the adapter through the pipeline; the call gets the HttpClient, the base address and the key.</summary>
+    public async Task<WireResponse> SendAsync<TArg>(
+        ResiliencePipeline<WireResponse> pipeline, string operation, TArg argument, Func<CallTarget, TArg, CancellationToken, Task<WireResponse>> call, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(operation, cancellationToken);
         context.Properties.Set(HailuoPipelines.Operation, operation);
         try
         {
-            var state = (Transport: this, Operation: operation, Call: call);
-            return await pipeline.ExecuteAsync(static (ctx, s) => s.Transport.SendOnceAsync(s.Operation, s.Call, ctx.CancellationToken), context, state).ConfigureAwait(false);
+            var state = (Transport: this, Operation: operation, Argument: argument, Call: call);
+            return await pipeline.ExecuteAsync(static (ctx, s) => s.Transport.SendOnceAsync(s.Operation, s.Argument, s.Call, ctx.CancellationToken), context, state).ConfigureAwait(false);
         }
         finally
         {
@@ -47,50 +42,44 @@ internal sealed class HttpTransport : IDisposable
         }
     }
 
-    /// <summary>GET a download URL without the API key (it may live on another host), answering once headers arrive.</summary>
-    public async Task<HttpResponseMessage> GetVideoAsync(Uri url, CancellationToken cancellationToken)
+    /// <summary>GET a download URL without the API key (it may live on another host), answering once headers arrive within the attempt timeout.</summary>
+    public async Task<HttpResponseMessage> GetVideoAsync(ResiliencePipeline attemptTimeout, Uri url, CancellationToken cancellationToken)
     {
-        using var timeout = new CancellationTokenSource(_attemptTimeout, _clock);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
         var started = _clock.GetTimestamp();
-        try
-        {
-            var response = await _clients().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-            RecordDuration(started, "download", (int)response.StatusCode);
-            return response;
-        }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw timeout.IsCancellationRequested ? new AttemptTimedOutException($"The download did not start within {_attemptTimeout}.", e) : Reset(e);
-        }
+        var response = await attemptTimeout.ExecuteAsync(
+            static async (s, ct) =>
+            {
+                // The MP4 stream is the one request built here: it carries no key and is read as a stream.
+                using var request = new HttpRequestMessage(HttpMethod.Get, s.Url);
+                try
+                {
+                    return await s.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+                {
+                    throw Reset(e);
+                }
+            },
+            (Client: _clients(), Url: url),
+            cancellationToken).ConfigureAwait(false);
+        RecordDuration(started, "download", (int)response.StatusCode);
+        return response;
     }
 
-    public void Dispose() => _owned?.Dispose();
-
-    private async ValueTask<WireResponse> SendOnceAsync(string operation, Func<IDialectCalls, string, CancellationToken, Task<WireResponse>> call, CancellationToken cancellationToken)
+    private async ValueTask<WireResponse> SendOnceAsync<TArg>(string operation, TArg argument, Func<CallTarget, TArg, CancellationToken, Task<WireResponse>> call, CancellationToken cancellationToken)
     {
-        using var timeout = new CancellationTokenSource(_attemptTimeout, _clock);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var started = _clock.GetTimestamp();
         try
         {
-            var response = await call(_calls, _apiKey, linked.Token).ConfigureAwait(false);
+            var response = await call(new CallTarget(_api, _clients(), _baseAddress, _apiKey, _clock), argument, cancellationToken).ConfigureAwait(false);
             RecordDuration(started, operation, response.Status);
             return response;
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            // Our attempt timeout, or an aborted exchange (an in-memory server reports a reset so): transient failures, not cancellations.
-            throw timeout.IsCancellationRequested ? new AttemptTimedOutException($"{operation} on {_provider} took longer than {_attemptTimeout}.", e) : Reset(e);
+            // Nobody cancelled (neither the caller nor Polly's attempt timeout): an aborted exchange, which an in-memory server reports so.
+            throw Reset(e);
         }
-    }
-
-    /// <summary>Our pipelines decide on the raw failure (reset, refused, timeout), so Refit hands it back unwrapped.</summary>
-    private static RefitSettings WithRawFailures(RefitSettings settings)
-    {
-        settings.TransportExceptionFactory = static (_, exception, _) => exception;
-        return settings;
     }
 
     /// <summary>A cancellation nobody asked for is the connection going away: a reset, not a timeout.</summary>
@@ -102,34 +91,17 @@ internal sealed class HttpTransport : IDisposable
         new("hailuo.provider", _provider),
         new("hailuo.operation", operation),
         new("http.response.status_code", status));
+}
 
-    /// <summary>Hands each request to the caller's HttpClient (or a fresh one from the factory), so its handlers and lifetime rules apply.</summary>
-    private sealed class ForwardingHandler(Func<HttpClient> clients) : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            // An HttpClient sends a message once: the next client gets a copy sharing the content, which Refit disposes with the original.
-            var copy = new HttpRequestMessage(request.Method, request.RequestUri) { Content = request.Content, Version = request.Version, VersionPolicy = request.VersionPolicy };
-            foreach (var header in request.Headers)
-            {
-                copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
+/// <summary>What one attempt calls: the provider's adapter, the HttpClient that carries the request, where, with which key.</summary>
+internal readonly record struct CallTarget(ProviderApi Api, HttpClient Client, Uri BaseAddress, string ApiKey, TimeProvider Clock)
+{
+    public Task<WireResponse> SubmitAsync(VideoGenerationRequest request, CancellationToken cancellationToken) =>
+        Api.SubmitAsync(Client, BaseAddress, request, ApiKey, Clock, cancellationToken);
 
-            foreach (var option in request.Options)
-            {
-                ((IDictionary<string, object?>)copy.Options)[option.Key] = option.Value;
-            }
+    public Task<WireResponse> GetTaskAsync(string taskId, CancellationToken cancellationToken) =>
+        Api.GetTaskAsync(Client, BaseAddress, taskId, ApiKey, Clock, cancellationToken);
 
-            return SendCopyAsync(request, copy, cancellationToken);
-        }
-
-        private async Task<HttpResponseMessage> SendCopyAsync(HttpRequestMessage original, HttpRequestMessage copy, CancellationToken cancellationToken)
-        {
-            var response = await clients().SendAsync(copy, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-
-            // Refit reads the request from the answer; a test handler may leave it unset.
-            response.RequestMessage = original;
-            return response;
-        }
-    }
+    public Task<WireResponse> RetrieveFileAsync(string fileId, CancellationToken cancellationToken) =>
+        Api.RetrieveFileAsync(Client, BaseAddress, fileId, ApiKey, Clock, cancellationToken);
 }

@@ -42,28 +42,24 @@ public static class RequestChecks
 
         var mode = request.EffectiveMode();
         var modeInfo = model.FindMode(mode);
-        var where = $"{model.Id} {mode.ToWireName()} on {provider.Name}";
-        if (modeInfo is null)
-        {
-            var offered = model.Modes.Select(m => m.Mode.ToWireName()).ToArray();
-            Add(context, "mode", $"{model.Id} on {provider.Name} does not offer {mode.ToWireName()}{ModeCause(request)}; it offers: {string.Join(", ", offered)}.", mode.ToWireName(), ValidationCodes.Mode, offered);
-            return;
-        }
-
         var resolution = provider.ResolutionFor(request);
-        var row = modeInfo.FindResolution(resolution);
-        if (row is null)
-        {
-            var offered = modeInfo.Matrix.Select(r => r.Resolution).ToArray();
-            Add(context, "resolution", $"'resolution' is '{resolution}'{Defaulted(request.Resolution)}: {where} offers {string.Join(", ", offered)} (pairs: {modeInfo.Describe()}).", resolution, ValidationCodes.Resolution, modeInfo.Matrix);
-            return;
-        }
-
         var duration = provider.DurationFor(request);
-        if (!row.Durations.Contains(duration))
+        var (verdict, row) = MatrixRule.Judge(modeInfo?.Matrix, r => r.Resolution, r => r.Durations, resolution, duration);
+        var where = $"{model.Id} {mode.ToWireName()} on {provider.Name}";
+        switch (verdict)
         {
-            var seconds = string.Join(" or ", row.Durations.Select(d => d.ToString(CultureInfo.InvariantCulture)));
-            Add(context, "duration", $"'duration' is {duration.ToString(CultureInfo.InvariantCulture)}{Defaulted(request.Duration)} at {row.Resolution}: {where} allows {seconds} s at {row.Resolution} (pairs: {modeInfo.Describe()}).", duration, ValidationCodes.ResolutionDuration, row);
+            case MatrixVerdict.ModeNotOffered:
+                var modes = model.Modes.Select(m => m.Mode.ToWireName()).ToArray();
+                Add(context, "mode", $"{model.Id} on {provider.Name} does not offer {mode.ToWireName()}{ModeCause(request)}; it offers: {string.Join(", ", modes)}.", mode.ToWireName(), ValidationCodes.Mode, modes);
+                break;
+            case MatrixVerdict.ResolutionNotOffered:
+                var offered = modeInfo!.Matrix.Select(r => r.Resolution).ToArray();
+                Add(context, "resolution", $"'resolution' is '{resolution}'{Defaulted(request.Resolution)}: {where} offers {string.Join(", ", offered)} (pairs: {modeInfo.Describe()}).", resolution, ValidationCodes.Resolution, modeInfo.Matrix);
+                break;
+            case MatrixVerdict.DurationNotAllowed:
+                var seconds = string.Join(" or ", row!.Durations.Select(d => d.ToString(CultureInfo.InvariantCulture)));
+                Add(context, "duration", $"'duration' is {duration.ToString(CultureInfo.InvariantCulture)}{Defaulted(request.Duration)} at {row.Resolution}: {where} allows {seconds} s at {row.Resolution} (pairs: {modeInfo!.Describe()}).", duration, ValidationCodes.ResolutionDuration, row);
+                break;
         }
     }
 
@@ -93,15 +89,14 @@ public static class RequestChecks
             return;
         }
 
-        var length = CountCharacters(prompt);
-        if (length > limits.MaxLength)
+        if (PromptRule.TooLong(prompt, limits.MaxLength) is { } length)
         {
             Add(context, "prompt", $"'prompt' has {length.ToString("N0", CultureInfo.InvariantCulture)} characters; at most {limits.MaxLength.ToString("N0", CultureInfo.InvariantCulture)} are allowed.", length, ValidationCodes.Prompt, limits);
         }
 
-        foreach (var bracket in CameraBrackets.Parse(prompt))
+        foreach (var problem in CameraRule.Problems(prompt, camera.Commands, camera.MaxPerBracket))
         {
-            CheckBracket(camera, bracket, context);
+            AddCameraProblem(camera, problem, context);
         }
     }
 
@@ -156,25 +151,17 @@ public static class RequestChecks
     /// <summary>Characters as a person counts them: surrogate pairs count once.</summary>
     public static int CountCharacters(string text) => PromptLength.Count(text);
 
-    private static void CheckBracket(CameraCommandSet camera, CameraBracket bracket, ValidationContext<VideoGenerationRequest> context)
+    private static void AddCameraProblem(CameraCommandSet camera, CameraProblem problem, ValidationContext<VideoGenerationRequest> context)
     {
+        var bracket = problem.Bracket;
         var where = $"camera bracket {bracket.Number.ToString(CultureInfo.InvariantCulture)} '{bracket.Text}'";
-        if (!bracket.Closed)
+        var message = problem.Kind switch
         {
-            Add(context, "prompt", $"'prompt' {where} has no closing ']'.", bracket.Text, ValidationCodes.Camera, camera.Commands);
-            return;
-        }
-
-        if (bracket.Commands.Count > camera.MaxPerBracket)
-        {
-            Add(context, "prompt", $"'prompt' {where} has {bracket.Commands.Count.ToString(CultureInfo.InvariantCulture)} camera commands; at most {camera.MaxPerBracket.ToString(CultureInfo.InvariantCulture)} are allowed in one bracket.", bracket.Text, ValidationCodes.Camera, camera.Commands);
-        }
-
-        foreach (var command in bracket.Commands.Where(c => !camera.IsKnown(c)))
-        {
-            var shown = command.Length == 0 ? "an empty command" : $"the unknown command '{command}'";
-            Add(context, "prompt", $"'prompt' {where} has {shown}; allowed: {string.Join(", ", camera.Commands)}.", command, ValidationCodes.Camera, camera.Commands);
-        }
+            CameraProblemKind.Unclosed => $"'prompt' {where} has no closing ']'.",
+            CameraProblemKind.TooMany => $"'prompt' {where} has {bracket.Commands.Count.ToString(CultureInfo.InvariantCulture)} camera commands; at most {camera.MaxPerBracket.ToString(CultureInfo.InvariantCulture)} are allowed in one bracket.",
+            _ => $"'prompt' {where} has {(problem.Command!.Length == 0 ? "an empty command" : $"the unknown command '{problem.Command}'")}; allowed: {string.Join(", ", camera.Commands)}.",
+        };
+        Add(context, "prompt", message, problem.Command ?? bracket.Text, ValidationCodes.Camera, camera.Commands);
     }
 
     private static void CheckForm(ValidationContext<VideoGenerationRequest> context, string field, string? value)

@@ -119,7 +119,7 @@ public sealed class SubmitSafetyTests
         world.Clock.Advance(TimeSpan.FromSeconds(30));
 
         var error = await Assert.ThrowsAsync<HailuoSubmitOutcomeUnknownException>(() => world.Clock.RunAsync(submit));
-        Assert.IsType<TimeoutException>(error.InnerException, exactMatch: false);
+        Assert.IsType<Polly.Timeout.TimeoutRejectedException>(error.InnerException);
         Assert.Single(world.Wire.Requests);
     }
 

@@ -9,10 +9,11 @@ internal sealed class RefitApi
 {
     private const string Wire = "global::Hailuo.Contracts.Transport.";
 
-    private RefitApi(ProviderModel provider, string ns, IReadOnlyList<RefitMethod> methods)
+    private RefitApi(ProviderModel provider, string ns, string fileStem, IReadOnlyList<RefitMethod> methods)
     {
         Provider = provider;
         Namespace = ns;
+        FileStem = fileStem;
         Methods = methods;
     }
 
@@ -20,11 +21,20 @@ internal sealed class RefitApi
 
     public string Namespace { get; }
 
+    /// <summary>The spec file's stem, which names the class holding the implementations.</summary>
+    public string FileStem { get; }
+
     public string InterfaceName => "I" + Provider.Member + "VideoApi";
 
     public string FullName => "global::" + Namespace + "." + InterfaceName;
 
     public string ImplementationName => Provider.Member + "VideoApi";
+
+    /// <summary>The adapter HailuoClient calls: a subclass of the runtime's dialect base.</summary>
+    public string AdapterName => Provider.Member + "VideoCalls";
+
+    /// <summary>How the catalog creates the adapter.</summary>
+    public string NewAdapter => "new " + RefitImplementationEmitter.ClassName(FileStem) + "." + AdapterName + "()";
 
     public IReadOnlyList<RefitMethod> Methods { get; }
 
@@ -61,7 +71,7 @@ internal sealed class RefitApi
             methods.Add(new RefitMethod(name, endpoint, Wire + answer, body, summary, line));
         }
 
-        return new RefitApi(provider, spec.Namespace, methods);
+        return new RefitApi(provider, spec.Namespace, spec.FileStem, methods);
     }
 }
 

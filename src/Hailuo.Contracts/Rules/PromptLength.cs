@@ -1,6 +1,10 @@
+#if HAILUO_ANALYZER
+namespace Hailuo.Contracts.Generators.Rules;
+#else
 namespace Hailuo.Contracts;
+#endif
 
-// Compiled into the runtime and, linked, into the analyzer (netstandard2.0), so both count a prompt the same way.
+// Part of the rule core: compiled into the runtime and, linked, into the analyzer, so both count a prompt the same way.
 #if HAILUO_ANALYZER
 internal
 #else

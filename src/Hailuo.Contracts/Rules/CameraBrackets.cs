@@ -2,9 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
+#if HAILUO_ANALYZER
+namespace Hailuo.Contracts.Generators.Rules;
+#else
 namespace Hailuo.Contracts;
+#endif
 
-// Compiled into the runtime and, linked, into the analyzer (netstandard2.0), so one parser serves both.
+// Part of the rule core: compiled into the runtime and, linked, into the analyzer (netstandard2.0), so one parser serves both.
 #if HAILUO_ANALYZER
 internal
 #else

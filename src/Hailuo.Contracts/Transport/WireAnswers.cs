@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Hailuo.Contracts.Resilience;
+
+namespace Hailuo.Contracts.Transport;
+
+/// <summary>Sends a request the generated adapter built and reads the answer: status, headers, and the body read leniently whatever the status.</summary>
+internal static class WireAnswers
+{
+    public static async Task<WireResponse> SendAsync<T>(
+        HttpClient client,
+        HttpRequestMessage request,
+        JsonTypeInfo<T> type,
+        TimeProvider clock,
+        Func<int, T?, ProviderError?> readError,
+        Func<WireResponse, T, WireResponse> fill,
+        string? traceIdHeader,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        using (request)
+        {
+            // The default completion buffers the body, so a connection broken mid-body fails here, as a network error.
+            using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            var body = await ReadAsync(response.Content, type, cancellationToken).ConfigureAwait(false);
+            var headers = response.Headers;
+            var answer = new WireResponse(status, RetryAfterHeader.Read(headers, clock), RequestIds.Read(headers), readError(status, body))
+            {
+                TraceId = traceIdHeader is not null && headers.TryGetValues(traceIdHeader, out var traces) ? traces.FirstOrDefault() : null,
+            };
+            return body is null ? answer : fill(answer, body);
+        }
+    }
+
+    /// <summary>The body as the expected JSON, or null when it is empty or not that JSON: the caller decides.</summary>
+    private static async Task<T?> ReadAsync<T>(HttpContent content, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        where T : class
+    {
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            if (stream.CanSeek && stream.Length == 0)
+            {
+                return null;
+            }
+
+            try
+            {
+                return await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+    }
+}
