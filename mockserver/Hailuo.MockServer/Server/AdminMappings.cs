@@ -49,8 +49,7 @@ internal static class AdminMappings
             admin.Reset();
 
             // Give the freed tasks and images back to the system, so a long-running server's memory comes down after a reset.
-            System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            MemoryRelease.Collect();
             return WireAnswer.Empty(204);
         });
         yield return Map("POST", "/advance", request => Advance(request.Query?.TryGetValue("by", out var by) == true ? by.FirstOrDefault() : null, state));

@@ -45,7 +45,7 @@ internal sealed class BodyCapStartupFilter(long maxBytes) : IStartupFilter
             // so memory stays flat across image uploads instead of growing until the GC's own budget runs out.
             if (request.ContentLength >= LargeBody)
             {
-                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
+                MemoryRelease.Collect();
             }
         });
         next(app);

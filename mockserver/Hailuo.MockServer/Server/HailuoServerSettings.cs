@@ -29,8 +29,8 @@ public static class HailuoServerSettings
             MaxRequestLogCount = options.RequestLogCapacity,
             Logger = new WireMockNullLogger(),
 
-            // The engine reads the text itself; the log keeps no copy of MP4 answers.
-            DisableJsonBodyParsing = true,
+            // JSON bodies are parsed, so users' stubs (JsonPartialMatcher, JsonPathMatcher) and POST /__admin/mappings work;
+            // the engine still reads the text itself. The log keeps no copy of MP4 answers.
             DoNotSaveDynamicResponseInLogEntry = true,
             ScenarioStateStore = new SerialScenarioStore(),
             AdditionalServiceRegistration = AddServices,

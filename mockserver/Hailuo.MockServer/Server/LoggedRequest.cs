@@ -11,14 +11,34 @@ namespace Hailuo.MockServer.Server;
 /// <summary>
 /// A request as WireMock.Net's request log keeps it: the Authorization credentials masked as the journal masks keys,
 /// and the body cut to a few kilobytes with a note saying so, so the log neither leaks keys nor holds megabytes of images.
+/// It copies what it shows and keeps no reference to WireMock.Net's message, whose body text, bytes and JSON would stay alive with it.
 /// </summary>
 internal sealed class LoggedRequest : IRequestMessage
 {
-    private readonly IRequestMessage _inner;
-
     private LoggedRequest(IRequestMessage inner, int bodyLimit)
     {
-        _inner = inner;
+        ClientIP = inner.ClientIP;
+        Url = inner.Url;
+        AbsoluteUrl = inner.AbsoluteUrl;
+        ProxyUrl = inner.ProxyUrl;
+        DateTime = inner.DateTime;
+        Path = inner.Path;
+        AbsolutePath = inner.AbsolutePath;
+        PathSegments = inner.PathSegments;
+        AbsolutePathSegments = inner.AbsolutePathSegments;
+        Method = inner.Method;
+        HttpVersion = inner.HttpVersion;
+        Cookies = inner.Cookies;
+        Query = inner.Query;
+        QueryIgnoreCase = inner.QueryIgnoreCase;
+        RawQuery = inner.RawQuery;
+        DetectedBodyTypeFromContentType = inner.DetectedBodyTypeFromContentType;
+        DetectedCompression = inner.DetectedCompression;
+        Host = inner.Host;
+        Protocol = inner.Protocol;
+        Port = inner.Port;
+        Origin = inner.Origin;
+        ClientCertificate = inner.ClientCertificate;
         Headers = inner.Headers?.ToDictionary(
             h => h.Key,
             h => IsSecret(h.Key) ? new WireMockList<string>(h.Value.Select(Mask)) : h.Value,
@@ -28,41 +48,37 @@ internal sealed class LoggedRequest : IRequestMessage
         BodyData = Body is null ? null : new BodyData { DetectedBodyType = BodyType.String, BodyAsString = Body, Encoding = Encoding.UTF8 };
     }
 
-    public string ClientIP => _inner.ClientIP;
+    public string ClientIP { get; }
 
-    public string Url => _inner.Url;
+    public string Url { get; }
 
-    public string AbsoluteUrl => _inner.AbsoluteUrl;
+    public string AbsoluteUrl { get; }
 
-    public string? ProxyUrl
-    {
-        get => _inner.ProxyUrl;
-        set => _inner.ProxyUrl = value;
-    }
+    public string? ProxyUrl { get; set; }
 
-    public DateTime DateTime => _inner.DateTime;
+    public DateTime DateTime { get; }
 
-    public string Path => _inner.Path;
+    public string Path { get; }
 
-    public string AbsolutePath => _inner.AbsolutePath;
+    public string AbsolutePath { get; }
 
-    public string[] PathSegments => _inner.PathSegments;
+    public string[] PathSegments { get; }
 
-    public string[] AbsolutePathSegments => _inner.AbsolutePathSegments;
+    public string[] AbsolutePathSegments { get; }
 
-    public string Method => _inner.Method;
+    public string Method { get; }
 
-    public string HttpVersion => _inner.HttpVersion;
+    public string HttpVersion { get; }
 
     public IDictionary<string, WireMockList<string>>? Headers { get; }
 
-    public IDictionary<string, string>? Cookies => _inner.Cookies;
+    public IDictionary<string, string>? Cookies { get; }
 
-    public IDictionary<string, WireMockList<string>>? Query => _inner.Query;
+    public IDictionary<string, WireMockList<string>>? Query { get; }
 
-    public IDictionary<string, WireMockList<string>>? QueryIgnoreCase => _inner.QueryIgnoreCase;
+    public IDictionary<string, WireMockList<string>>? QueryIgnoreCase { get; }
 
-    public string RawQuery => _inner.RawQuery;
+    public string RawQuery { get; }
 
     public IBodyData? BodyData { get; }
 
@@ -76,25 +92,26 @@ internal sealed class LoggedRequest : IRequestMessage
 
     public string? DetectedBodyType => BodyData?.DetectedBodyType?.ToString();
 
-    public string? DetectedBodyTypeFromContentType => _inner.DetectedBodyTypeFromContentType;
+    public string? DetectedBodyTypeFromContentType { get; }
 
-    public string? DetectedCompression => _inner.DetectedCompression;
+    public string? DetectedCompression { get; }
 
-    public string Host => _inner.Host;
+    public string Host { get; }
 
-    public string Protocol => _inner.Protocol;
+    public string Protocol { get; }
 
-    public int Port => _inner.Port;
+    public int Port { get; }
 
-    public string Origin => _inner.Origin;
+    public string Origin { get; }
 
-    public X509Certificate2? ClientCertificate => _inner.ClientCertificate;
+    public X509Certificate2? ClientCertificate { get; }
 
     /// <summary>The request as the log may keep it; a request already masked is returned as it is.</summary>
     public static IRequestMessage For(IRequestMessage request, int bodyLimit) =>
         request as LoggedRequest ?? new LoggedRequest(request, bodyLimit);
 
-    public WireMockList<string>? GetParameter(string key, bool ignoreCase = false) => _inner.GetParameter(key, ignoreCase);
+    public WireMockList<string>? GetParameter(string key, bool ignoreCase = false) =>
+        Query is null ? null : (ignoreCase ? new Dictionary<string, WireMockList<string>>(Query, StringComparer.OrdinalIgnoreCase) : Query).TryGetValue(key, out var values) ? values : null;
 
     private static bool IsSecret(string header) =>
         string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase) || string.Equals(header, "Proxy-Authorization", StringComparison.OrdinalIgnoreCase);

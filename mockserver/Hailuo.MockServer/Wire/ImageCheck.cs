@@ -21,7 +21,7 @@ internal static class ImageCheck
 
         var payload = dataUrl.AsSpan(comma + 1);
         var buffer = new byte[payload.Length / 4 * 3];
-        return Convert.TryFromBase64Chars(payload, buffer, out var written) ? buffer[..written] : null;
+        return !Convert.TryFromBase64Chars(payload, buffer, out var written) ? null : written == buffer.Length ? buffer : buffer[..written];
     }
 
     /// <summary>Null when the file is whole; otherwise why it cannot be decoded, in words.</summary>

@@ -10,14 +10,16 @@ internal static class JsonText
 {
     private const string Code = "HAILUO_JSON";
 
-    /// <summary>The problems of a body that is already known to parse; each names the top-level field it is in.</summary>
-    public static IReadOnlyList<FieldProblem> Problems(string body)
+    /// <summary>
+    /// The problems of a body (as UTF-8) that is already known to parse; each names the top-level field it is in. Only a
+    /// \uD800-\uDFFF escape can be a lone surrogate: without one (<paramref name="hasSurrogateEscape"/> false), values
+    /// (megabytes of base64) are not unescaped.
+    /// </summary>
+    public static IReadOnlyList<FieldProblem> Problems(ReadOnlyMemory<byte> utf8, bool hasSurrogateEscape)
     {
         var problems = new List<FieldProblem>();
-        using var document = JsonDocument.Parse(body);
-
-        // Only a \uD800-\uDFFF escape can be a lone surrogate: without one, values (megabytes of base64) are not unescaped.
-        Walk(document.RootElement, null, problems, body.Contains("\\ud", StringComparison.OrdinalIgnoreCase));
+        using var document = JsonDocument.Parse(utf8);
+        Walk(document.RootElement, null, problems, hasSurrogateEscape);
         return problems;
     }
 

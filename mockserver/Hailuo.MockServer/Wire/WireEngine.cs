@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Hailuo.Contracts;
 using Hailuo.MockServer.Simulation;
 
@@ -8,7 +7,7 @@ namespace Hailuo.MockServer.Wire;
 /// One API request through the engine, whatever the host: X-Request-Id, scripted fault, key and rate limit, the endpoint,
 /// then the journal entry (keys blanked, data URLs shortened). Null means the connection got no answer.
 /// </summary>
-internal sealed partial class WireEngine(SimulatorState state)
+internal sealed class WireEngine(SimulatorState state)
 {
     public async Task<WireAnswer?> HandleAsync(WireRoute route, WireRequest request, IWireConnection connection)
     {
@@ -160,13 +159,9 @@ internal sealed partial class WireEngine(SimulatorState state)
 
     private static string Shorten(string body)
     {
-        var shortened = body.Length < 256 ? body : DataUrlPayload().Replace(body, m => m.Groups[1].Value + "...(" + m.Groups[2].Length + " base64 characters)");
+        var shortened = body.Length < 256 ? body : DataUrlText.Shorten(body);
         return shortened.Length <= JournalBodyLimit
             ? shortened
             : shortened[..JournalBodyLimit] + $"...(cut by the journal: {shortened.Length:N0} characters in all)";
     }
-
-    // JSON writers may escape '+' and '/' (\u002B, \/): the payload still runs on through them.
-    [GeneratedRegex(@"(data:[a-zA-Z0-9/+.-]+;base64,)((?:[A-Za-z0-9+/=]|\\u002[Bb]|\\u002[Ff]|\\/){64,})")]
-    private static partial Regex DataUrlPayload();
 }

@@ -5,7 +5,7 @@
 #:property EnforceCodeStyleInBuild=false
 
 // Benchmark baseline: a WireMock.Net static stub answering every task-status poll with fixed bytes, with the settings
-// the simulator uses (loopback, admin API on, request log capped at 1,000). Usage: dotnet run StaticStub.cs -- PORT BODYFILE
+// the simulator uses (loopback, admin API on, JSON bodies parsed, request log capped at 1,000). Usage: dotnet run StaticStub.cs -- PORT BODYFILE
 using WireMock.Logging;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
@@ -20,7 +20,6 @@ using var server = WireMockServer.Start(new WireMockServerSettings
     StartAdminInterface = true,
     MaxRequestLogCount = 1000,
     Logger = new WireMockNullLogger(),
-    DisableJsonBodyParsing = true,
 });
 server.Given(Request.Create().WithPath(new RegexMatcher("^/v1/tasks/[^/]+$")).UsingGet())
     .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json; charset=utf-8").WithBody(body));
