@@ -35,8 +35,11 @@ public sealed class PostgreSqlCluster : IAsyncDisposable
     /// <summary>Connects as the cluster's superuser over TCP on 127.0.0.1.</summary>
     public string ConnectionString { get; }
 
-    /// <summary>Starts a new cluster; <paramref name="durable"/> keeps fsync on (for measurements), otherwise commits skip the disk flush to keep tests fast.</summary>
-    public static async Task<PostgreSqlCluster> StartAsync(bool durable = false)
+    /// <summary>
+    /// Starts a new cluster; <paramref name="durable"/> keeps fsync on (for measurements), otherwise commits skip the disk
+    /// flush to keep tests fast. <paramref name="maxConnections"/> covers every pool the test's processes open.
+    /// </summary>
+    public static async Task<PostgreSqlCluster> StartAsync(bool durable = false, int maxConnections = 200)
     {
         var bin = FindBinaries();
         var root = Environment.IsPrivilegedProcess ? "/tmp" : Path.GetTempPath();
@@ -54,7 +57,7 @@ public sealed class PostgreSqlCluster : IAsyncDisposable
         {
             await cluster.RunAsync("initdb", ["-D", cluster._data, "-U", "postgres", "--auth=scram-sha-256", "--pwfile=" + Path.Combine(folder, "password"), "-E", "UTF8", "--locale=C", "--no-sync"]);
             File.Delete(Path.Combine(folder, "password"));
-            var settings = $"-c listen_addresses=127.0.0.1 -p {cluster.Port} -k {folder} -c max_connections=200" + (durable ? string.Empty : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+            var settings = $"-c listen_addresses=127.0.0.1 -p {cluster.Port} -k {folder} -c max_connections={maxConnections}" + (durable ? string.Empty : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
             await cluster.RunAsync("pg_ctl", ["start", "-D", cluster._data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "-o", settings]);
             return cluster;
         }

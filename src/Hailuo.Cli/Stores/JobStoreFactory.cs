@@ -28,8 +28,8 @@ internal static class JobStoreFactory
             }
             catch (PostgreSqlLedgerException e)
             {
-                // A wrong connection string, a server that is not running, a schema from a newer release: bad input, nothing changed.
-                return (null, ExitCodes.InvalidInput, e.Message);
+                // A wrong connection string, a server that is not running, a schema from a newer release: nothing changed; `hailuo worker` answers these alike.
+                return (null, ExitCodes.LedgerUnavailable, "--store: " + e.Message);
             }
         }
 
