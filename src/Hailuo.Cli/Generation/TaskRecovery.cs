@@ -45,7 +45,7 @@ internal sealed class TaskRecovery
     /// <summary>Prints the failure, the task id and the command; the exit code is the failure's, or 13 when the video could not be saved.</summary>
     public int Report(CliConsole console, Exception exception, bool verbose)
     {
-        if (exception is HailuoTaskFailedException or HailuoContentPolicyException)
+        if (exception is HailuoTaskFailedException)
         {
             // A failed task has no video to fetch: the provider's words are all there is.
             return ErrorReporter.Report(console, exception, verbose);

@@ -124,7 +124,7 @@ public sealed class HailuoClient : IDisposable
 
     /// <summary>
     /// Polls until the task completes and returns it with its video URL. Raises <see cref="HailuoTaskFailedException"/>
-    /// (or <see cref="HailuoContentPolicyException"/>) when it fails, and <see cref="HailuoTimeoutException"/> after
+    /// when it fails, and a <see cref="HailuoException"/> with ErrorCode <see cref="HailuoException.WaitTimedOut"/> after
     /// <see cref="HailuoClientOptions.WaitTimeout"/>.
     /// </summary>
     public Task<VideoTask> WaitForCompletionAsync(VideoTask task, IProgress<VideoTaskProgress>? progress = null, CancellationToken cancellationToken = default)

@@ -22,7 +22,16 @@ public sealed class HailuoClientOptions
     /// <summary>How long to wait between status polls; the server's Retry-After wins when longer. Default 15 s, as the seeds advise.</summary>
     public TimeSpan PollingInterval { get; set; } = HailuoSpec.Tasks.PollInterval;
 
-    /// <summary>How long a wait may last in all before it fails with <see cref="HailuoTimeoutException"/>. Default 30 min.</summary>
+    /// <summary>After a rate-limited poll without Retry-After, the next poll waits at least this long. Default 10 s, as the spec's sources advise.</summary>
+    public TimeSpan RateLimitedPollingInterval { get; set; } = HailuoSpec.Tasks.PollIntervalWhenRateLimited;
+
+    /// <summary>A render still running after <see cref="LongRenderAfter"/> is polled at least this far apart. Default 30 s, the longest interval the sources advise.</summary>
+    public TimeSpan LongRenderPollingInterval { get; set; } = HailuoSpec.Tasks.PollIntervalMax;
+
+    /// <summary>When a render counts as long: the upper bound of the sources' typical render time, 90 s by default.</summary>
+    public TimeSpan LongRenderAfter { get; set; } = HailuoSpec.Tasks.TypicalRenderMax;
+
+    /// <summary>How long a wait may last in all before it fails with ErrorCode <see cref="HailuoException.WaitTimedOut"/>. Default 30 min.</summary>
     public TimeSpan WaitTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>How long one HTTP attempt may take before it is abandoned. Default 100 s.</summary>
@@ -81,10 +90,12 @@ public sealed class HailuoClientOptions
 
     internal void Validate()
     {
-        if (PollingInterval <= TimeSpan.Zero || WaitTimeout <= TimeSpan.Zero || AttemptTimeout <= TimeSpan.Zero || MaxUrlRefreshes < 0)
+        if (PollingInterval <= TimeSpan.Zero || WaitTimeout <= TimeSpan.Zero || AttemptTimeout <= TimeSpan.Zero || MaxUrlRefreshes < 0
+            || RateLimitedPollingInterval < TimeSpan.Zero || LongRenderPollingInterval < TimeSpan.Zero || LongRenderAfter < TimeSpan.Zero)
         {
             throw new ArgumentException(
-                $"Options must have positive PollingInterval ({PollingInterval}), WaitTimeout ({WaitTimeout}) and AttemptTimeout ({AttemptTimeout}), and MaxUrlRefreshes >= 0 ({MaxUrlRefreshes}).");
+                $"Options must have positive PollingInterval ({PollingInterval}), WaitTimeout ({WaitTimeout}) and AttemptTimeout ({AttemptTimeout}), and MaxUrlRefreshes >= 0 ({MaxUrlRefreshes}), "
+                + $"RateLimitedPollingInterval >= 0 ({RateLimitedPollingInterval}), LongRenderPollingInterval >= 0 ({LongRenderPollingInterval}), LongRenderAfter >= 0 ({LongRenderAfter}).");
         }
 
         ArgumentNullException.ThrowIfNull(TimeProvider);

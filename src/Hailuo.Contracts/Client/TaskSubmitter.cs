@@ -124,8 +124,8 @@ internal sealed class TaskSubmitter
         return new HailuoSubmitOutcomeUnknownException(
             $"The submit of {request.Model} to {provider} may or may not have created a task ({reason}). It was not retried, so at most one task exists. "
             + $"Before submitting again, look for a task created at about {attempts.LastSentAt:yyyy-MM-ddTHH:mm:ssZ} (attempt {attempts.Count}; provider console{callback}).{requestId}",
-            new HailuoErrorDetails(provider, response?.Status, response?.Error?.Code, response?.RequestId, TraceId: response?.TraceId),
-            WireBody.ForWire(_context.Provider, request),
+            new HailuoErrorDetails(provider, response?.Status, response?.Error?.Code, response?.RequestId, TraceId: response?.TraceId, ErrorCode: response is { } r && RetryDecisions.MayHaveCreated(r) ? ErrorMeanings.ServerError : null),
+            WireBody.Copy(_context.Provider, request),
             attempts,
             cause);
     }

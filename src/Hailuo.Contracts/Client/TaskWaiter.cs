@@ -36,7 +36,7 @@ internal sealed class TaskWaiter
             {
                 if (!pollFirst)
                 {
-                    await SleepAsync(current.Id, Longer(_context.Options.PollingInterval, hint), linked.Token).ConfigureAwait(false);
+                    await SleepAsync(current.Id, Longer(Interval(clock.GetElapsedTime(started)), hint), linked.Token).ConfigureAwait(false);
                 }
 
                 pollFirst = false;
@@ -63,8 +63,9 @@ internal sealed class TaskWaiter
                 }
                 catch (HailuoException e) when (e.IsTransient)
                 {
-                    hint = (e as HailuoRateLimitedException)?.RetryAfter;
-                    ClientLog.PollFailed(_context.Logger, current.Id, e.GetType().Name, Longer(_context.Options.PollingInterval, hint));
+                    // A rate limit without Retry-After still slows the next poll to the advised interval.
+                    hint = e.ErrorCode == ErrorMeanings.RateLimited ? Longer(_context.Options.RateLimitedPollingInterval, e.RetryAfter) : e.RetryAfter;
+                    ClientLog.PollFailed(_context.Logger, current.Id, e.ErrorCode ?? e.GetType().Name, Longer(Interval(clock.GetElapsedTime(started)), hint));
                 }
             }
         }
@@ -72,12 +73,10 @@ internal sealed class TaskWaiter
         {
             var waited = clock.GetElapsedTime(started);
             Finish(current, "timed_out", waited);
-            var timeout = new HailuoTimeoutException(
+            var timeout = new HailuoException(
                 $"Task {current.Id} on {current.Provider} is still {current.Status} after {waited} (WaitTimeout {_context.Options.WaitTimeout}). "
                 + "It goes on at the provider: wait again later with its id.",
-                new HailuoErrorDetails(current.Provider, TaskId: current.Id),
-                current,
-                waited);
+                new HailuoErrorDetails(current.Provider, TaskId: current.Id, ErrorCode: HailuoException.WaitTimedOut));
             ClientActivity.Fail(activity, timeout);
             throw timeout;
         }
@@ -127,6 +126,13 @@ internal sealed class TaskWaiter
 
     /// <summary>A completed task whose download URL has not been read yet (MiniMax: files/retrieve).</summary>
     private bool NeedsVideoUrl(VideoTask task) => _reader.NeedsVideoUrl(task);
+
+    /// <summary>The polling interval, stretched to the long-render interval once the render outlasts the typical time.</summary>
+    private TimeSpan Interval(TimeSpan elapsed)
+    {
+        var options = _context.Options;
+        return elapsed >= options.LongRenderAfter ? Longer(options.PollingInterval, options.LongRenderPollingInterval) : options.PollingInterval;
+    }
 
     private static TimeSpan Longer(TimeSpan interval, TimeSpan? hint) => hint is { } h && h > interval ? h : interval;
 }

@@ -89,7 +89,7 @@ internal sealed class VideoDownloader
         {
             return await _reader.RefreshUrlAsync(task, cancellationToken).ConfigureAwait(false);
         }
-        catch (HailuoException e) when (e.HttpStatus is 404 or 410 || e.IsNotFound)
+        catch (HailuoException e) when (e.HttpStatus is 404 or 410 || e.ErrorCode == HailuoException.NotFound)
         {
             throw new HailuoUrlExpiredException(
                 $"The download URL of task {task.Id} on {task.Provider} has expired (HTTP {downloadStatus}) and {task.Provider} no longer keeps the video: "

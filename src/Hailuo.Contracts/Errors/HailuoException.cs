@@ -1,11 +1,19 @@
 namespace Hailuo.Contracts;
 
 /// <summary>
-/// Base of every error the client raises about the service: carries the provider's error code, the HTTP status and
-/// the request id a support ticket needs. Never carries the API key.
+/// Every error the client raises about the service: the HTTP status, an <see cref="ErrorCode"/> in the spec's words,
+/// the task, and the trace and request ids a support ticket needs. Never carries the API key. Subtypes exist only
+/// where a caller recovers differently: <see cref="HailuoValidationException"/>, <see cref="HailuoSubmitOutcomeUnknownException"/>,
+/// <see cref="HailuoTaskFailedException"/>, <see cref="HailuoUrlExpiredException"/> (docs/CLIENT.md).
 /// </summary>
 public class HailuoException : Exception
 {
+    /// <summary>The <see cref="ErrorCode"/> of a task or file the service does not know (HTTP 404, or MiniMax's code inside HTTP 200).</summary>
+    public const string NotFound = "not-found";
+
+    /// <summary>The <see cref="ErrorCode"/> of a wait that reached <see cref="HailuoClientOptions.WaitTimeout"/>: the task goes on; wait again later with <see cref="TaskId"/>.</summary>
+    public const string WaitTimedOut = "wait-timed-out";
+
     /// <summary>Creates the exception.</summary>
     public HailuoException()
     {
@@ -35,6 +43,8 @@ public class HailuoException : Exception
         TaskId = details.TaskId;
         IsTransient = details.IsTransient;
         TraceId = details.TraceId;
+        ErrorCode = details.ErrorCode;
+        RetryAfter = details.RetryAfter;
     }
 
     /// <summary>The message, ending with the service's trace id when it sent one: what a user quotes to support.</summary>
@@ -60,8 +70,15 @@ public class HailuoException : Exception
     /// <summary>The service's trace id (MiniMax's Trace-Id header), which its support asks for; null when the answer had none.</summary>
     public string? TraceId { get; }
 
-    /// <summary>Whether the service does not know the task or file, whichever transport said so (HTTP 404, or MiniMax's code inside HTTP 200).</summary>
-    internal bool IsNotFound { get; init; }
+    /// <summary>
+    /// What went wrong, in the spec's words whichever transport said it: one of <see cref="ErrorMeanings"/>
+    /// ("rate-limited", "authentication", "insufficient-balance", "content-policy", "invalid-parameters",
+    /// "server-error"), <see cref="NotFound"/> or <see cref="WaitTimedOut"/>; null for a network failure or an answer no word fits.
+    /// </summary>
+    public string? ErrorCode { get; }
+
+    /// <summary>How long the service asked us to wait (its Retry-After header), when it said.</summary>
+    public TimeSpan? RetryAfter { get; }
 
     /// <summary>Whether trying the same call again later may succeed (rate limits, 5xx, network).</summary>
     public bool IsTransient { get; }
@@ -75,6 +92,8 @@ public class HailuoException : Exception
 /// <param name="TaskId">The task concerned.</param>
 /// <param name="IsTransient">Whether a later retry may succeed.</param>
 /// <param name="TraceId">The service's trace id header (MiniMax: Trace-Id).</param>
+/// <param name="ErrorCode">What went wrong in the spec's words (see <see cref="HailuoException.ErrorCode"/>).</param>
+/// <param name="RetryAfter">The service's Retry-After.</param>
 public sealed record HailuoErrorDetails(
     string? Provider,
     int? HttpStatus = null,
@@ -82,4 +101,6 @@ public sealed record HailuoErrorDetails(
     string? RequestId = null,
     string? TaskId = null,
     bool IsTransient = false,
-    string? TraceId = null);
+    string? TraceId = null,
+    string? ErrorCode = null,
+    TimeSpan? RetryAfter = null);

@@ -1,7 +1,10 @@
 namespace Hailuo.Contracts;
 
-/// <summary>The task ended as failed (or cancelled); the provider's message says why. Nothing to download.</summary>
-public class HailuoTaskFailedException : HailuoException
+/// <summary>
+/// The task ended as failed (or cancelled); the provider's message says why. Nothing to download. A task flagged as
+/// sensitive content has <see cref="HailuoException.ErrorCode"/> "content-policy": change the prompt or images.
+/// </summary>
+public sealed class HailuoTaskFailedException : HailuoException
 {
     /// <summary>Creates the exception.</summary>
     public HailuoTaskFailedException()

@@ -83,7 +83,7 @@ internal sealed class HailuoPipelines
                 { } e => RetryDecisions.IsTransientException(e),
                 null => false,
             }),
-            DelayGenerator = args => ValueTask.FromResult((args.Outcome.Exception as HailuoRateLimitedException)?.RetryAfter),
+            DelayGenerator = args => ValueTask.FromResult((args.Outcome.Exception as HailuoException)?.RetryAfter),
             OnRetry = args =>
             {
                 OnRetry(logger, provider, args.Context, args.AttemptNumber, args.RetryDelay, args.Outcome.Exception?.GetType().Name ?? "unknown", null);

@@ -40,14 +40,16 @@ internal static class WireAnswers
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            if (stream.CanSeek && stream.Length == 0)
-            {
-                return null;
-            }
-
             try
             {
-                return await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false);
+                // The body is buffered already: read it in place rather than through an async reader.
+                if (stream is MemoryStream buffered && buffered.TryGetBuffer(out var bytes))
+                {
+                    var body = bytes.AsSpan((int)buffered.Position);
+                    return body.IsEmpty ? null : JsonSerializer.Deserialize(body, type);
+                }
+
+                return stream.CanSeek && stream.Length == 0 ? null : await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false);
             }
             catch (JsonException)
             {

@@ -14,8 +14,10 @@ public sealed class ErrorMappingTests
     {
         await using var world = await SimWorld.StartAsync(dialect, sim => sim.StartingBalance = 0m);
 
-        var error = await Assert.ThrowsAsync<HailuoInsufficientBalanceException>(() => world.Run(c => c.SubmitAsync(Samples.Quick(dialect))));
+        var error = await Assert.ThrowsAsync<HailuoException>(() => world.Run(c => c.SubmitAsync(Samples.Quick(dialect))));
 
+
+        Assert.Equal(ErrorMeanings.InsufficientBalance, error.ErrorCode);
         Assert.Equal(status, error.HttpStatus);
         Assert.Equal(code, error.ProviderCode);
         Assert.Empty(world.Admin.Tasks);
@@ -30,8 +32,10 @@ public sealed class ErrorMappingTests
         await using var world = await SimWorld.StartAsync(dialect, sim => sim.RequestsPerMinute = 1, client => client.Retry.MaxRetryAfter = TimeSpan.FromSeconds(10));
         await world.Run(c => c.SubmitAsync(Samples.Quick(dialect)));
 
-        var error = await Assert.ThrowsAsync<HailuoRateLimitedException>(() => world.Run(c => c.SubmitAsync(Samples.Quick(dialect))));
+        var error = await Assert.ThrowsAsync<HailuoException>(() => world.Run(c => c.SubmitAsync(Samples.Quick(dialect))));
 
+
+        Assert.Equal(ErrorMeanings.RateLimited, error.ErrorCode);
         Assert.Equal(TimeSpan.FromMinutes(1), error.RetryAfter);
         Assert.Equal(Documented.ErrorStatus(dialect, 429), error.HttpStatus);
         Assert.True(error.IsTransient);

@@ -21,7 +21,7 @@ public sealed class ErrorTransportTests
 
         Assert.Equal((200, 401), (inBody.Error.HttpStatus, asStatus.Error.HttpStatus));
         Assert.Equal((asStatus.Error.GetType(), asStatus.Error.ProviderCode, asStatus.Error.IsTransient, asStatus.Sent), (inBody.Error.GetType(), inBody.Error.ProviderCode, inBody.Error.IsTransient, inBody.Sent));
-        Assert.IsType<HailuoAuthenticationException>(inBody.Error);
+        Assert.Equal((ErrorMeanings.Authentication, ErrorMeanings.Authentication), (inBody.Error.ErrorCode, asStatus.Error.ErrorCode));
         Assert.Equal(1, inBody.Sent);
     }
 
@@ -59,8 +59,10 @@ public sealed class ErrorTransportTests
     {
         await using var world = await SimWorld.StartAsync(WireDialect.MiniMax, client: c => c.ApiKey = "sk-wrong");
 
-        var error = await Assert.ThrowsAsync<HailuoAuthenticationException>(() => world.Run(c => c.SubmitAsync(Samples.Quick(WireDialect.MiniMax))));
+        var error = await Assert.ThrowsAsync<HailuoException>(() => world.Run(c => c.SubmitAsync(Samples.Quick(WireDialect.MiniMax))));
 
+
+        Assert.Equal(ErrorMeanings.Authentication, error.ErrorCode);
         var trace = Assert.Single(world.Admin.Journal).RequestId;
         Assert.Equal(trace, error.TraceId);
         Assert.EndsWith("Trace-Id: " + trace + ".", error.Message, StringComparison.Ordinal);

@@ -14,8 +14,10 @@ public sealed class RequestIdTests
     {
         await using var world = await SimWorld.StartAsync(dialect, sim => sim.AcceptedKeys = new List<string> { "sk-another-key" });
 
-        var error = await Assert.ThrowsAsync<HailuoAuthenticationException>(() => world.Run(c => c.SubmitAsync(Samples.Quick(dialect))));
+        var error = await Assert.ThrowsAsync<HailuoException>(() => world.Run(c => c.SubmitAsync(Samples.Quick(dialect))));
 
+
+        Assert.Equal(ErrorMeanings.Authentication, error.ErrorCode);
         var sent = Assert.Single(world.Admin.Journal).RequestId;
         Assert.StartsWith("req_", sent, StringComparison.Ordinal);
         Assert.Equal(sent, error.RequestId);
@@ -28,8 +30,10 @@ public sealed class RequestIdTests
     {
         await using var world = await SimWorld.StartAsync(dialect, sim => sim.StartingBalance = 0m);
 
-        var error = await Assert.ThrowsAsync<HailuoInsufficientBalanceException>(() => world.Run(c => c.SubmitAsync(Samples.Quick(dialect))));
+        var error = await Assert.ThrowsAsync<HailuoException>(() => world.Run(c => c.SubmitAsync(Samples.Quick(dialect))));
 
+
+        Assert.Equal(ErrorMeanings.InsufficientBalance, error.ErrorCode);
         Assert.Equal(Assert.Single(world.Admin.Journal).RequestId, error.RequestId);
     }
 

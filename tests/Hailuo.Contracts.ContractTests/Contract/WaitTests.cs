@@ -39,12 +39,13 @@ public sealed class WaitTests
         var submitted = await world.Run(c => c.SubmitAsync(Samples.Quick(WireDialect.ApiMart)));
         var started = world.Clock.GetUtcNow();
 
-        var error = await Assert.ThrowsAsync<HailuoTimeoutException>(() => world.Run(c => c.WaitForCompletionAsync(submitted)));
+        var error = await Assert.ThrowsAsync<HailuoException>(() => world.Run(c => c.WaitForCompletionAsync(submitted)));
 
+
+        Assert.Equal(HailuoException.WaitTimedOut, error.ErrorCode);
         Assert.Equal(TimeSpan.FromMinutes(10), world.Clock.GetUtcNow() - started);
         Assert.Equal(submitted.Id, error.TaskId);
-        Assert.Equal(VideoTaskStatus.Processing, error.LastSeen?.Status);
-        Assert.Equal(TimeSpan.FromMinutes(10), error.Waited);
+        Assert.Contains("is still Processing after 00:10:00", error.Message, StringComparison.Ordinal);
         world.Clock.Advance(TimeSpan.FromHours(2));
         var later = await world.Run(c => c.WaitForCompletionAsync(submitted.Id));
         Assert.Equal(VideoTaskStatus.Completed, later.Status);

@@ -4,24 +4,24 @@ using static Hailuo.Contracts.ContractTests.Infrastructure.CannedHandler;
 
 namespace Hailuo.Contracts.ContractTests.Unit;
 
-/// <summary>Every documented error code maps to its exception, including ones the simulator never sends.</summary>
+/// <summary>Every documented error code maps to its exception and ErrorCode, including ones the simulator never sends.</summary>
 public sealed class ErrorCodeTests
 {
-    public static TheoryData<WireDialect, int, string, Type, string?> Answers => new()
+    public static TheoryData<WireDialect, int, string, Type, string, string?> Answers => new()
     {
-        { WireDialect.MiniMax, 200, """{"base_resp":{"status_code":1004,"status_msg":"authentication failed"}}""", typeof(HailuoAuthenticationException), "1004" },
-        { WireDialect.MiniMax, 200, """{"base_resp":{"status_code":2049,"status_msg":"invalid api key"}}""", typeof(HailuoAuthenticationException), "2049" },
-        { WireDialect.MiniMax, 200, """{"base_resp":{"status_code":1008,"status_msg":"insufficient balance"}}""", typeof(HailuoInsufficientBalanceException), "1008" },
-        { WireDialect.MiniMax, 200, """{"base_resp":{"status_code":1026,"status_msg":"input sensitive"}}""", typeof(HailuoContentPolicyException), "1026" },
-        { WireDialect.MiniMax, 200, """{"base_resp":{"status_code":2013,"status_msg":"invalid params"}}""", typeof(HailuoValidationException), "2013" },
-        { WireDialect.MiniMax, 200, """{"base_resp":{"status_code":1002,"status_msg":"rate limit"}}""", typeof(HailuoRateLimitedException), "1002" },
-        { WireDialect.ApiMart, 401, """{"code":401,"error":{"message":"bad key","type":"authentication_error"}}""", typeof(HailuoAuthenticationException), "authentication_error" },
-        { WireDialect.ApiMart, 402, """{"code":402,"error":{"message":"top up","type":"insufficient_balance"}}""", typeof(HailuoInsufficientBalanceException), "insufficient_balance" },
-        { WireDialect.ApiMart, 400, """{"code":400,"error":{"message":"flagged","type":"invalid_request_error","code":"content_policy_violation"}}""", typeof(HailuoContentPolicyException), "content_policy_violation" },
-        { WireDialect.ApiMart, 429, """{"code":429,"error":{"message":"slow down","type":"rate_limit_error"}}""", typeof(HailuoRateLimitedException), "rate_limit_error" },
-        { WireDialect.ApiMart, 200, """{"code":1008,"message":"insufficient balance"}""", typeof(HailuoInsufficientBalanceException), "1008" },
-        { WireDialect.ApiMart, 403, """{"code":403,"error":{"message":"no access to this model","type":"permission_error"}}""", typeof(HailuoAuthenticationException), "permission_error" },
-        { WireDialect.ApiMart, 503, "<html>busy</html>", typeof(HailuoException), null },
+        { WireDialect.MiniMax, 200, """{"base_resp":{"status_code":1004,"status_msg":"authentication failed"}}""", typeof(HailuoException), "authentication", "1004" },
+        { WireDialect.MiniMax, 200, """{"base_resp":{"status_code":2049,"status_msg":"invalid api key"}}""", typeof(HailuoException), "authentication", "2049" },
+        { WireDialect.MiniMax, 200, """{"base_resp":{"status_code":1008,"status_msg":"insufficient balance"}}""", typeof(HailuoException), "insufficient-balance", "1008" },
+        { WireDialect.MiniMax, 200, """{"base_resp":{"status_code":1026,"status_msg":"input sensitive"}}""", typeof(HailuoException), "content-policy", "1026" },
+        { WireDialect.MiniMax, 200, """{"base_resp":{"status_code":2013,"status_msg":"invalid params"}}""", typeof(HailuoValidationException), "invalid-parameters", "2013" },
+        { WireDialect.MiniMax, 200, """{"base_resp":{"status_code":1002,"status_msg":"rate limit"}}""", typeof(HailuoException), "rate-limited", "1002" },
+        { WireDialect.ApiMart, 401, """{"code":401,"error":{"message":"bad key","type":"authentication_error"}}""", typeof(HailuoException), "authentication", "authentication_error" },
+        { WireDialect.ApiMart, 402, """{"code":402,"error":{"message":"top up","type":"insufficient_balance"}}""", typeof(HailuoException), "insufficient-balance", "insufficient_balance" },
+        { WireDialect.ApiMart, 400, """{"code":400,"error":{"message":"flagged","type":"invalid_request_error","code":"content_policy_violation"}}""", typeof(HailuoException), "content-policy", "content_policy_violation" },
+        { WireDialect.ApiMart, 429, """{"code":429,"error":{"message":"slow down","type":"rate_limit_error"}}""", typeof(HailuoException), "rate-limited", "rate_limit_error" },
+        { WireDialect.ApiMart, 200, """{"code":1008,"message":"insufficient balance"}""", typeof(HailuoException), "insufficient-balance", "1008" },
+        { WireDialect.ApiMart, 403, """{"code":403,"error":{"message":"no access to this model","type":"permission_error"}}""", typeof(HailuoException), "authentication", "permission_error" },
+        { WireDialect.ApiMart, 503, "<html>busy</html>", typeof(HailuoException), "server-error", null },
     };
 
     public static TheoryData<int, string> SpecCodes()
@@ -37,14 +37,11 @@ public sealed class ErrorCodeTests
 
     [Theory]
     [MemberData(nameof(SpecCodes))]
-    public async Task Every_error_code_the_spec_lists_maps_to_the_exception_its_meaning_names(int code, string meaning)
+    public async Task Every_error_code_the_spec_lists_maps_to_its_meaning_as_ErrorCode_and_to_a_subtype_only_where_recovery_differs(int code, string meaning)
     {
         var expected = meaning switch
         {
-            "rate-limited" => typeof(HailuoRateLimitedException),
-            "authentication" => typeof(HailuoAuthenticationException),
-            "insufficient-balance" => typeof(HailuoInsufficientBalanceException),
-            "content-policy" => typeof(HailuoContentPolicyException),
+            "rate-limited" or "authentication" or "insufficient-balance" or "content-policy" => typeof(HailuoException),
             "invalid-parameters" => typeof(HailuoValidationException),
             "server-error" => typeof(HailuoSubmitOutcomeUnknownException),
             _ => throw new InvalidOperationException("The spec has a meaning this test does not know: " + meaning),
@@ -55,11 +52,12 @@ public sealed class ErrorCodeTests
         var error = await Assert.ThrowsAnyAsync<HailuoException>(() => world.Run(c => c.SubmitAsync(Infrastructure.Samples.Quick(WireDialect.MiniMax))));
 
         Assert.IsType(expected, error);
+        Assert.Equal(meaning, error.ErrorCode);
     }
 
     [Theory]
     [MemberData(nameof(Answers))]
-    public async Task A_submit_answer_maps_to_its_typed_exception_with_code_status_and_request_id(WireDialect dialect, int status, string body, Type expected, string? code)
+    public async Task A_submit_answer_maps_to_its_exception_with_error_code_status_provider_code_and_request_id(WireDialect dialect, int status, string body, Type expected, string errorCode, string? code)
     {
         using var world = new CannedWorld(
             dialect,
@@ -69,7 +67,7 @@ public sealed class ErrorCodeTests
         var error = await Assert.ThrowsAnyAsync<HailuoException>(() => world.Run(c => c.SubmitAsync(Infrastructure.Samples.Quick(dialect))));
 
         Assert.IsType(expected, error);
-        Assert.Equal((status, code, "req-42"), (error.HttpStatus, error.ProviderCode, error.RequestId));
+        Assert.Equal((status, errorCode, code, "req-42"), (error.HttpStatus, error.ErrorCode, error.ProviderCode, error.RequestId));
         Assert.Equal(dialect == WireDialect.ApiMart ? "APIMart" : "MiniMax", error.Provider);
     }
 
@@ -118,8 +116,9 @@ public sealed class ErrorCodeTests
             (_, _) => Json(429, """{"code":429,"error":{"message":"slow down","type":"rate_limit_error"}}""", r => r.Headers.RetryAfter = new(TimeSpan.FromSeconds(5))),
             o => o.Retry.MaxRetryAttempts = 2);
 
-        var error = await Assert.ThrowsAsync<HailuoRateLimitedException>(() => world.Run(c => c.SubmitAsync(Infrastructure.Samples.Quick(WireDialect.ApiMart))));
+        var error = await Assert.ThrowsAsync<HailuoException>(() => world.Run(c => c.SubmitAsync(Infrastructure.Samples.Quick(WireDialect.ApiMart))));
 
+        Assert.Equal(ErrorMeanings.RateLimited, error.ErrorCode);
         Assert.Equal(3, world.Handler.Calls);
         Assert.Equal(TimeSpan.FromSeconds(5), error.RetryAfter);
     }
