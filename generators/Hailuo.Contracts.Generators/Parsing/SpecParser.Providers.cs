@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using Hailuo.Contracts.Generators.Rules;
 using Hailuo.Contracts.Generators.Diagnostics;
 using Hailuo.Contracts.Generators.Json;
 using Hailuo.Contracts.Generators.Model;
+using Hailuo.Contracts.Generators.Rules;
 
 namespace Hailuo.Contracts.Generators.Parsing;
 

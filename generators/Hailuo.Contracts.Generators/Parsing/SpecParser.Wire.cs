@@ -4,16 +4,15 @@ using System.Linq;
 using Hailuo.Contracts.Generators.Diagnostics;
 using Hailuo.Contracts.Generators.Json;
 using Hailuo.Contracts.Generators.Model;
+using Hailuo.Contracts.Generators.Rules;
 
 namespace Hailuo.Contracts.Generators.Parsing;
 
 internal static partial class SpecParser
 {
-    /// <summary>Our words for task status, whatever a dialect calls them.</summary>
-    internal static readonly string[] StatusMeanings = { "submitted", "queued", "processing", "completed", "failed", "cancelled" };
-
-    /// <summary>Our words for provider error codes.</summary>
-    internal static readonly string[] ErrorMeanings = { "rate-limited", "authentication", "insufficient-balance", "content-policy", "invalid-parameters", "server-error" };
+    // Our words for task status and for error codes, whatever a dialect calls them: the rule core's, shared with the runtime.
+    private static readonly string[] StatusMeanings = VideoTaskStatusMeanings.All.ToArray();
+    private static readonly string[] ErrorMeanings = Rules.ErrorMeanings.All.ToArray();
 
     private static EquatableArray<DialectModel> ReadDialects(SpecReader reader, JsonObject root)
     {

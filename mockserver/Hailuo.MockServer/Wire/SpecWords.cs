@@ -48,12 +48,6 @@ internal static class SpecWords
 
     private static bool Spelled(string word, string meaning) => string.Equals(word, meaning, StringComparison.OrdinalIgnoreCase);
 
-    private static string Meaning(TaskPhase phase) => phase switch
-    {
-        TaskPhase.Submitted => "submitted",
-        TaskPhase.Queued => "queued",
-        TaskPhase.Processing => "processing",
-        TaskPhase.Completed => "completed",
-        _ => "failed",
-    };
+    // Each phase is named as the status it shows, whose name in lower case is the spec's meaning ("queued").
+    private static string Meaning(TaskPhase phase) => phase.ToString().ToLowerInvariant();
 }

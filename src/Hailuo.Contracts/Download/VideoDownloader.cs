@@ -12,6 +12,9 @@ namespace Hailuo.Contracts.Download;
 /// </summary>
 internal sealed class VideoDownloader
 {
+    // The spec's retention fact (tasks.downloadUrlLifetimeSeconds) in hours, as the messages state it.
+    private static readonly string UrlLifetime = HailuoSpec.Tasks.DownloadUrlLifetime.TotalHours.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " h";
+
     private readonly ClientContext _context;
     private readonly TaskReader _reader;
 
@@ -58,7 +61,7 @@ internal sealed class VideoDownloader
                 {
                     throw new HailuoUrlExpiredException(
                         $"The download URL of task {task.Id} on {task.Provider} has expired (HTTP {attempt.Status}) and {refreshes} fresh URL(s) did not help. "
-                        + "Download within the URL's lifetime (24 h) of completion.",
+                        + $"Download within the URL's lifetime ({UrlLifetime}) of completion.",
                         new HailuoErrorDetails(task.Provider, attempt.Status, TaskId: task.Id),
                         url.ExpiresAt,
                         refreshes);
@@ -93,7 +96,7 @@ internal sealed class VideoDownloader
         {
             throw new HailuoUrlExpiredException(
                 $"The download URL of task {task.Id} on {task.Provider} has expired (HTTP {downloadStatus}) and {task.Provider} no longer keeps the video: "
-                + $"asking for a fresh URL answered HTTP {e.HttpStatus}. Download within the URL's lifetime (24 h) of completion.",
+                + $"asking for a fresh URL answered HTTP {e.HttpStatus}. Download within the URL's lifetime ({UrlLifetime}) of completion.",
                 new HailuoErrorDetails(task.Provider, e.HttpStatus, e.ProviderCode, e.RequestId, task.Id),
                 expired.ExpiresAt,
                 refresh,

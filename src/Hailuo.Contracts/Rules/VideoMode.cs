@@ -38,11 +38,9 @@ public
 #endif
 static class VideoModeNames
 {
-#if HAILUO_ANALYZER
+#pragma warning disable CA2263 // The analyzer's netstandard2.0 has no generic Enum.GetValues.
     private static readonly VideoMode[] Modes = (VideoMode[])Enum.GetValues(typeof(VideoMode));
-#else
-    private static readonly VideoMode[] Modes = Enum.GetValues<VideoMode>();
-#endif
+#pragma warning restore CA2263
 
     // "TextToVideo" is written "text-to-video" in the spec: the enum is the only list of modes.
     private static readonly string[] Words = Modes.Select(m => Kebab(m.ToString())).ToArray();

@@ -2,7 +2,7 @@ using Xunit;
 
 namespace Hailuo.Contracts.ContractTests.Unit;
 
-/// <summary>Every documented status word of both dialects reads as one status.</summary>
+/// <summary>Every documented status word of both dialects reads as one status; a spelling no source documents reads as unknown.</summary>
 public sealed class StatusWordTests
 {
     [Theory]
@@ -21,6 +21,12 @@ public sealed class StatusWordTests
     [InlineData("cancelled", VideoTaskStatus.Cancelled)]
     [InlineData(" COMPLETED ", VideoTaskStatus.Completed)]
     [InlineData("rendering", VideoTaskStatus.Unknown)]
+    [InlineData("QUEUING", VideoTaskStatus.Unknown)]
+    [InlineData("RUNNING", VideoTaskStatus.Unknown)]
+    [InlineData("IN_PROGRESS", VideoTaskStatus.Unknown)]
+    [InlineData("SUCCEEDED", VideoTaskStatus.Unknown)]
+    [InlineData("FAILURE", VideoTaskStatus.Unknown)]
+    [InlineData("canceled", VideoTaskStatus.Unknown)]
     [InlineData(null, VideoTaskStatus.Unknown)]
     public void A_wire_word_reads_as_its_status(string? word, VideoTaskStatus status) =>
         Assert.Equal(status, VideoTaskStatusWords.Parse(word));
