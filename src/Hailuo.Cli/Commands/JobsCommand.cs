@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Hailuo.Cli.Jobs;
+using Hailuo.Cli.Stores;
 using Hailuo.Jobs;
 
 namespace Hailuo.Cli.Commands;

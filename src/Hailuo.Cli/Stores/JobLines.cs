@@ -2,7 +2,7 @@ using System.Globalization;
 using Hailuo.Cli.Commands;
 using Hailuo.Jobs;
 
-namespace Hailuo.Cli.Jobs;
+namespace Hailuo.Cli.Stores;
 
 /// <summary>A job as `hailuo jobs show` prints it, one field a line; the callback URL's secret is never printed.</summary>
 internal static class JobLines

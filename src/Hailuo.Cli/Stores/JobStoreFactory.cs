@@ -3,7 +3,7 @@ using Hailuo.Cli.Output;
 using Hailuo.Jobs;
 using Hailuo.Jobs.PostgreSql;
 
-namespace Hailuo.Cli.Jobs;
+namespace Hailuo.Cli.Stores;
 
 /// <summary>
 /// Opens the job ledger `--store` names: the one place kinds of store are told apart (a PostgreSQL connection string,
