@@ -37,7 +37,7 @@ public sealed class JobStepJob
         {
             step = await _steps.AdvanceAsync(key, owner, cancellationToken).ConfigureAwait(false);
         }
-        catch (HailuoRateLimitedException e)
+        catch (HailuoException e) when (e.ErrorCode == ErrorMeanings.RateLimited)
         {
             // A 429 reschedules the step at its Retry-After instead of holding a worker through the wait.
             return new NextStep(_steps.Options.TimeProvider.GetUtcNow() + (e.RetryAfter ?? RateLimitFallback), "rate limited: " + e.Message);

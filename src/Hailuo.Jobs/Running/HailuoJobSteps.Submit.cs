@@ -58,7 +58,7 @@ public sealed partial class HailuoJobSteps
 
         if (e.IsTransient)
         {
-            return new StepOutcome(refused, "submit refused for now", Now + Longer(PollInterval, (e as HailuoRateLimitedException)?.RetryAfter), Interruption: e);
+            return new StepOutcome(refused, "submit refused for now", Now + Longer(PollInterval, e.RetryAfter), Interruption: e);
         }
 
         if (Options.SharedBudget is { } budget)

@@ -94,7 +94,7 @@ public sealed partial class HailuoJobSteps
         }
         catch (HailuoException e) when (e.IsTransient)
         {
-            return (null, Now + Longer(PollInterval, (e as HailuoRateLimitedException)?.RetryAfter));
+            return (null, Now + Longer(PollInterval, e.RetryAfter));
         }
     }
 }
