@@ -52,7 +52,7 @@ public sealed class ParseErrorTests : IDisposable
         var (exit, _, error) = await CliRun.Run("render");
 
         Assert.Equal(2, exit);
-        Assert.Equal("error: 'render' is not a command of hailuo; allowed: generate, story, status, download, models, cost, validate, sim, contract, jobs.", error.Trim());
+        Assert.Equal("error: 'render' is not a command of hailuo; allowed: generate, story, status, download, models, cost, validate, sim, contract, worker, jobs.", error.Trim());
     }
 
     [Fact]

@@ -54,7 +54,9 @@ internal sealed partial class CallbackDispatcher : IAsyncDisposable
             return;
         }
 
-        _running[task.Id] = Task.Run(() => NotifyAllAsync(task, url, baseUrl, token), token);
+        // Started inline, not on the thread pool: the first notification's timer (or its request) exists before the submit
+        // answers or stalls, so a clock driver that moves during a held answer sees it and fires it first.
+        _running[task.Id] = NotifyAllAsync(task, url, baseUrl, token);
     }
 
     /// <summary>Completes when the task's callbacks are all sent (or given up); tests wait on it instead of sleeping.</summary>

@@ -29,7 +29,7 @@ internal static class JobStoreFactory
             catch (PostgreSqlLedgerException e)
             {
                 // A wrong connection string, a server that is not running, a schema from a newer release: nothing changed; `hailuo worker` answers these alike.
-                return (null, ExitCodes.LedgerUnavailable, "--store: " + e.Message);
+                return (null, ExitCodes.LedgerUnavailable, e.Message);
             }
         }
 
