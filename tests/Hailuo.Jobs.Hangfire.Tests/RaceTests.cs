@@ -67,8 +67,9 @@ public sealed class RaceTests(PostgresCluster cluster)
         await deployment.WaitUntilSettledAsync(Jobs, TimeSpan.FromMinutes(3));
         paused.Resume();
 
-        // The resumed worker finishes what it held: its writes lose every compare-and-set, and it sends nothing again.
-        await deployment.WaitForAsync(_ => deployment.HangfireIdle(), TimeSpan.FromMinutes(2));
+        // The resumed worker finishes what it held: its writes lose every compare-and-set, and it sends nothing again. A
+        // held submit answer may still settle an "outcome unknown" job, so wait for settled jobs and an idle Hangfire together.
+        await deployment.WaitForAsync(jobs => jobs.All(j => j.State.IsFinished() || j.State == JobState.OutcomeUnknown) && deployment.HangfireIdle(), TimeSpan.FromMinutes(2));
         var jobs = await deployment.Ledger.ListAsync();
         Assert.All(keys, k => Assert.Equal(1, deployment.TasksPerKey()[k]));
         Assert.All(jobs, j => Assert.True(j.State is JobState.Stored or JobState.OutcomeUnknown, j.ToString()));
