@@ -9,26 +9,17 @@ namespace Hailuo.Jobs.Hangfire;
 /// </summary>
 internal sealed class CallbackWakeUp(HailuoJobSteps steps, HailuoHangfireJobs jobs) : IHostedService
 {
-    // The words HailuoJobSteps reports when a callback's task id is adopted.
-    private const string Adopted = "task id revealed by the provider's callback";
-
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        steps.Changed += OnChanged;
+        steps.TaskAdopted += OnAdopted;
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        steps.Changed -= OnChanged;
+        steps.TaskAdopted -= OnAdopted;
         return Task.CompletedTask;
     }
 
-    private void OnChanged(object? sender, JobEvent change)
-    {
-        if (change.State == JobState.Submitted && change.Message == Adopted)
-        {
-            jobs.Enqueue(change.Key);
-        }
-    }
+    private void OnAdopted(object? sender, JobEvent adopted) => jobs.Enqueue(adopted.Key);
 }

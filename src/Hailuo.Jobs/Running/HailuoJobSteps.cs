@@ -28,6 +28,9 @@ public sealed partial class HailuoJobSteps
     /// <summary>Raised after every ledger write and every poll of a job's task.</summary>
     public event EventHandler<JobEvent>? Changed;
 
+    /// <summary>Raised after a callback's task id was adopted and written, so a scheduler can run the job's next step at once.</summary>
+    public event EventHandler<JobEvent>? TaskAdopted;
+
     /// <summary>The ledger.</summary>
     public IJobStore Store { get; }
 
@@ -105,7 +108,13 @@ public sealed partial class HailuoJobSteps
         }
 
         var (adopted, written) = await UpdateAsync(job, j => j.TaskId is null && j.State is JobState.Submitting or JobState.OutcomeUnknown ? j with { TaskId = taskId, State = JobState.Submitted, Error = null } : null, null, "task id revealed by the provider's callback").ConfigureAwait(false);
-        return written && adopted.TaskId == taskId;
+        if (!written || adopted.TaskId != taskId)
+        {
+            return false;
+        }
+
+        TaskAdopted?.Invoke(this, new JobEvent(adopted.Key, adopted.State, adopted.TaskId, null, "task id revealed by the provider's callback"));
+        return true;
     }
 
     /// <summary>
