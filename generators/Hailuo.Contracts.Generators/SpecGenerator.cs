@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Hailuo.Contracts.Generators.Diagnostics;
 using Hailuo.Contracts.Generators.Emit;
 using Hailuo.Contracts.Generators.Model;
 using Hailuo.Contracts.Generators.Parsing;
@@ -26,13 +27,17 @@ public sealed class SpecGenerator : IIncrementalGenerator
             .Select(static (spec, ct) => SpecParser.Parse(spec.Path, spec.Text, ct))
             .WithTrackingName(TrackingNames.Parsed);
 
-        // A consumer's spec may name a dialect without its endpoint lines: those come from the specs read but not generated (the packaged default spec).
-        var shippedDialects = specs
+        // A consumer's spec may name a dialect without its endpoint lines, and leave out the modes' inputs: those come from the specs read but not generated (the packaged default spec).
+        var packaged = specs
             .Where(static spec => !spec.Generates)
-            .Select(static (spec, ct) => SpecParser.Parse(spec.Path, spec.Text, ct).Model?.Dialects ?? default)
-            .Collect()
-            .Select(static (all, _) => all.SelectMany(d => d).ToEquatableArray())
+            .Select(static (spec, ct) => SpecParser.Parse(spec.Path, spec.Text, ct).Model)
+            .Collect();
+        var shippedDialects = packaged
+            .Select(static (all, _) => all.SelectMany(m => m?.Dialects ?? default).ToEquatableArray())
             .WithTrackingName(TrackingNames.ShippedDialects);
+        var shippedModes = packaged
+            .Select(static (all, _) => all.SelectMany(m => m?.ModeInputs ?? default).ToEquatableArray())
+            .WithTrackingName(TrackingNames.ShippedModes);
 
         var diagnostics = results
             .Select(static (result, _) => result.Diagnostics)
@@ -64,9 +69,19 @@ public sealed class SpecGenerator : IIncrementalGenerator
 
         // One node entry per model: an edit to one model re-emits only that model's files.
         var units = models
-            .SelectMany(static (model, _) => ModelUnit.All(model))
+            .Combine(shippedModes)
+            .SelectMany(static (pair, _) => ModelUnit.All(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.ModelUnits);
-        context.RegisterSourceOutput(units, static (spc, unit) => AddSources(spc, SpecEmitter.EmitModel(unit)));
+        context.RegisterSourceOutput(units, static (spc, unit) =>
+        {
+            // A mode no spec read defines gets no entry method: say so rather than leave its builder unreachable in silence.
+            foreach (var mode in unit.Model.Modes.Where(m => m.Inputs is null))
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UndefinedMode, Location.None, unit.Model.Id, mode.Mode));
+            }
+
+            AddSources(spc, SpecEmitter.EmitModel(unit));
+        });
     }
 
     private static void AddSources(SourceProductionContext spc, IReadOnlyList<GeneratedFile> files)

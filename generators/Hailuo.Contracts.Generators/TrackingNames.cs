@@ -10,4 +10,5 @@ internal static class TrackingNames
     public const string Outline = nameof(Outline);
     public const string ModelUnits = nameof(ModelUnits);
     public const string ShippedDialects = nameof(ShippedDialects);
+    public const string ShippedModes = nameof(ShippedModes);
 }

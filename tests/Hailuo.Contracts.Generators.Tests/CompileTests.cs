@@ -82,10 +82,31 @@ public sealed class CompileTests
         var spec = GeneratorHarness.Spec("contoso.hailuo.spec.json");
         const string Path = "/consumer/contoso.hailuo.spec.json";
 
-        var ok = GeneratorHarness.CompileWith(spec, Path, Usings + "class C { TypedVideoRequest M() => Contoso.Video.Contoso.Acme1.TextToVideo(Prompt.Of(\"x\")).At768p().Seconds8(); }");
-        var bad = GeneratorHarness.CompileWith(spec, Path, Usings + "class C { TypedVideoRequest M() => Contoso.Video.Contoso.Acme1.TextToVideo(Prompt.Of(\"x\")).At1080p().Seconds8(); }");
+        // The package hands the packaged spec to the compiler beside the consumer's: its modes say what each mode carries.
+        var ok = GeneratorHarness.CompileBesideShipped(spec, Path, Usings + "class C { TypedVideoRequest M() => Contoso.Video.Contoso.Acme1.TextToVideo(Prompt.Of(\"x\")).At768p().Seconds8(); TypedVideoRequest N() => Contoso.Video.Contoso.Acme1.ImageToVideo(Prompt.Of(\"x\"), firstFrame: ImageReference.Parse(\"https://x.example/a.png\")).At1080p().Seconds5(); }");
+        var bad = GeneratorHarness.CompileBesideShipped(spec, Path, Usings + "class C { TypedVideoRequest M() => Contoso.Video.Contoso.Acme1.TextToVideo(Prompt.Of(\"x\")).At1080p().Seconds8(); }");
 
         Assert.Empty(ok);
         Assert.Equal("CS1061", Assert.Single(bad).Id);
+    }
+
+    [Fact]
+    public void A_builders_entry_takes_the_images_the_specs_modes_name()
+    {
+        const string Path = "/consumer/contoso.hailuo.spec.json";
+        const string Modes = """
+            "modes": [
+              { "mode": "text-to-video", "images": [], "source": "contoso contract" },
+              { "mode": "image-to-video", "images": [ { "field": "first_frame_image", "member": "Start" } ], "source": "contoso contract" }
+            ],
+            """;
+        var spec = GeneratorHarness.Spec("contoso.hailuo.spec.json").Replace("\"providers\": [", Modes + "\"providers\": [", StringComparison.Ordinal);
+        const string Entry = "Contoso.Video.Contoso.Acme1.ImageToVideo(Prompt.Of(\"x\"), {0}: ImageReference.Parse(\"https://x.example/a.png\")).At1080p().Seconds5()";
+
+        var named = GeneratorHarness.CompileWith(spec, Path, Usings + "class C { TypedVideoRequest M() => " + string.Format(CultureInfo.InvariantCulture, Entry, "start") + "; }");
+        var other = GeneratorHarness.CompileWith(spec, Path, Usings + "class C { TypedVideoRequest M() => " + string.Format(CultureInfo.InvariantCulture, Entry, "firstFrame") + "; }");
+
+        Assert.Empty(named);
+        Assert.Equal("CS1739", Assert.Single(other).Id);
     }
 }

@@ -11,6 +11,10 @@ public sealed class DiagnosticTests
     // A small sound spec; each case breaks one thing in it.
     private const string Sound = """
         {
+          "modes": [
+            { "mode": "text-to-video", "images": [], "source": "test" },
+            { "mode": "image-to-video", "images": [ { "field": "first_frame_image", "member": "FirstFrame" } ], "source": "test" }
+          ],
           "resolutions": [
             { "name": "768p", "member": "R768p", "width": 1366, "height": 768, "source": "test" },
             { "name": "1080p", "member": "R1080p", "width": 1920, "height": 1080, "source": "test" }
@@ -66,11 +70,13 @@ public sealed class DiagnosticTests
         { "HLU0006", "a duplicate model", Model, Model.TrimEnd() + ",\n" + Model.Replace("\"Acme1\"", "\"Acme2\"", StringComparison.Ordinal), "\"Acme-1\",\n          \"member\": \"Acme2\"" },
         { "HLU0006", "a duplicate duration", "[ 5, 10 ]", "[ 5, 10, 5 ]", "5 ]," },
         { "HLU0007", "a missing price", "\"prices\": { \"768p\": 0.04, \"1080p\": 0.08, \"source\": \"test\" }", "\"prices\": { \"768p\": 0.04, \"source\": \"test\" }", "{ \"768p\": 0.04, \"source\"" },
-        { "HLU0008", "an unknown mode", "\"text-to-video\"", "\"text-to-audio\"", "\"text-to-audio\"" },
+        { "HLU0008", "an unknown mode", "\"mode\": \"text-to-video\", \"matrix\"", "\"mode\": \"text-to-audio\", \"matrix\"", "\"text-to-audio\"" },
+        { "HLU0008", "an unknown image field of a mode", "\"first_frame_image\"", "\"end_frame_image\"", "\"end_frame_image\"" },
         { "HLU0008", "an unknown dialect", "\"apimart\"", "\"soap\"", "\"soap\"" },
         { "HLU0009", "a member that is not a C# name", "\"member\": \"Acme1\"", "\"member\": \"1Acme\"", "\"1Acme\"" },
         { "HLU0010", "a base URL that is not http", "\"https://acme.example\"", "\"ftp://acme.example\"", "\"ftp://acme.example\"" },
         { "HLU0010", "a zero duration", "[ 5, 10 ]", "[ 0, 10 ]", "0, 10 ]" },
+        { "HLU0010", "images that make a request another mode", "{ \"field\": \"first_frame_image\", \"member\": \"FirstFrame\" }", "{ \"field\": \"subject_reference\", \"member\": \"Subject\" }", "[ { \"field\": \"subject_reference\"" },
         { "HLU0011", "a misspelt property", "\"source\": \"test\",\n      \"models\"", "\"sauce\": \"test\",\n      \"source\": \"test\",\n      \"models\"", "\"sauce\"" },
     };
 
@@ -100,6 +106,21 @@ public sealed class DiagnosticTests
 
         Assert.Empty(result.Diagnostics);
         Assert.Contains(result.GeneratedSources, s => s.HintName == "BrokenHailuo.Acme.Acme1.g.cs");
+    }
+
+    [Fact]
+    public void A_mode_no_spec_defines_is_reported_and_one_the_packaged_spec_defines_is_not()
+    {
+        var spec = Normalize(Sound);
+        spec = spec.Remove(spec.IndexOf("  \"modes\"", StringComparison.Ordinal), spec.IndexOf("  \"resolutions\"", StringComparison.Ordinal) - spec.IndexOf("  \"modes\"", StringComparison.Ordinal));
+
+        var alone = Assert.Single(GeneratorHarness.Run(spec, Path).Diagnostics);
+        var beside = GeneratorHarness.RunBesideShipped(spec, Path);
+
+        Assert.Equal((DiagnosticSeverity.Warning, "HLU0012"), (alone.Severity, alone.Id));
+        Assert.Equal("Model 'Acme-1' offers the mode 'text-to-video', which neither this spec's 'modes' nor a packaged spec defines; its builder has no entry for it", alone.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(beside.Diagnostics);
+        Assert.Contains("TextToVideo(global::Hailuo.Contracts.Prompt prompt)", beside.GeneratedSources.Single(s => s.HintName == "BrokenHailuo.Acme.Acme1.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

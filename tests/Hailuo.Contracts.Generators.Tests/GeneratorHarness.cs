@@ -47,9 +47,19 @@ internal static class GeneratorHarness
     }
 
     /// <summary>Runs the generator and compiles its output with the snippets; returns every error and warning.</summary>
-    public static ImmutableArray<Diagnostic> CompileWith(string specText, string path, params string[] snippets)
+    public static ImmutableArray<Diagnostic> CompileWith(string specText, string path, params string[] snippets) =>
+        Compile(Driver(new SpecFile(path, specText)), snippets);
+
+    /// <summary>As <see cref="CompileWith"/>, with the packaged default spec beside the consumer's, as the package's props hand them over.</summary>
+    public static ImmutableArray<Diagnostic> CompileBesideShipped(string specText, string path, params string[] snippets)
     {
-        Driver(new SpecFile(path, specText)).RunGeneratorsAndUpdateCompilation(Compilation(snippets), out var output, out var generatorDiagnostics);
+        var shipped = new SpecFile("/package/spec/hailuo.spec.json", ShippedSpec);
+        return Compile(Driver(new SpecFile(path, specText), shipped).WithUpdatedAnalyzerConfigOptions(new MetadataOptions(shipped, "false")), snippets);
+    }
+
+    private static ImmutableArray<Diagnostic> Compile(GeneratorDriver driver, string[] snippets)
+    {
+        driver.RunGeneratorsAndUpdateCompilation(Compilation(snippets), out var output, out var generatorDiagnostics);
         return generatorDiagnostics.AddRange(output.GetDiagnostics()).Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
     }
 

@@ -17,6 +17,7 @@ internal static class DiagnosticCatalog
         DiagnosticDescriptors.InvalidMember,
         DiagnosticDescriptors.InvalidValue,
         DiagnosticDescriptors.UnknownProperty,
+        DiagnosticDescriptors.UndefinedMode,
         DiagnosticDescriptors.UnknownModel,
         DiagnosticDescriptors.ForbiddenPair,
         DiagnosticDescriptors.UnknownCameraCommand,

@@ -45,6 +45,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor UndefinedMode = new(
+        "HLU0012",
+        "Mode without inputs",
+        "Model '{0}' offers the mode '{1}', which neither this spec's 'modes' nor a packaged spec defines; its builder has no entry for it",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor UnknownModel = Usage(
         "HLU1001", "Unknown model", "'model' is '{0}', which no provider of the spec offers; allowed: {1}");
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 
@@ -12,8 +13,25 @@ internal sealed record ModelUnit(string FileStem, string Namespace, string Provi
     /// <summary>The generated catalog class of the spec file, such as HailuoSpec.</summary>
     public string CatalogClass => SpecModel.CatalogClassOf(FileStem);
 
-    /// <summary>Every model of the spec, in the spec's (sorted) order of providers and models.</summary>
-    public static ImmutableArray<ModelUnit> All(SpecModel? spec) => spec is null
-        ? ImmutableArray<ModelUnit>.Empty
-        : spec.Providers.SelectMany(p => p.Models.Select(m => new ModelUnit(spec.FileStem, spec.Namespace, p.Name, p.Member, m))).ToImmutableArray();
+    /// <summary>
+    /// Every model of the spec, in the spec's (sorted) order of providers and models, each mode with its inputs: from
+    /// the spec's own "modes", else from the packaged spec read beside it.
+    /// </summary>
+    public static ImmutableArray<ModelUnit> All(SpecModel? spec, EquatableArray<ModeInputModel> packaged = default)
+    {
+        if (spec is null)
+        {
+            return ImmutableArray<ModelUnit>.Empty;
+        }
+
+        var inputs = spec.ModeInputs.Concat(packaged).ToList();
+        return spec.Providers
+            .SelectMany(p => p.Models.Select(m => new ModelUnit(spec.FileStem, spec.Namespace, p.Name, p.Member, WithInputs(m, inputs))))
+            .ToImmutableArray();
+    }
+
+    private static ModelModel WithInputs(ModelModel model, List<ModeInputModel> inputs) => model with
+    {
+        Modes = model.Modes.Select(mode => mode with { Inputs = inputs.FirstOrDefault(i => i.Mode == mode.Mode) }).ToEquatableArray(),
+    };
 }

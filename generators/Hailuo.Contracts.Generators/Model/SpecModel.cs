@@ -20,6 +20,9 @@ internal sealed record SpecModel(
 
     public static string CatalogClassOf(string fileStem) => $"{fileStem}Spec";
 
+    /// <summary>What each mode carries besides the prompt (the spec's "modes"); empty when the file leaves it to the packaged spec.</summary>
+    public EquatableArray<ModeInputModel> ModeInputs { get; init; } = EquatableArray<ModeInputModel>.Empty;
+
     /// <summary>
     /// The spec with each model cut to its id and member: what the spec-wide and per-provider files may read, so a
     /// model's prices, modes and defaults reach only the per-model node.
@@ -127,6 +130,19 @@ internal sealed record ModeModel(string Mode, EquatableArray<MatrixRowModel> Mat
 {
     /// <summary>Whether the mode requires a prompt.</summary>
     public bool RequiresPrompt => MatrixRule.RequiresPrompt(Requires);
+
+    /// <summary>The images the mode carries, from the spec's "modes"; null when no spec read defines the mode.</summary>
+    public ModeInputModel? Inputs { get; init; }
+}
+
+/// <summary>A mode as the spec's "modes" defines it: the images it carries besides the prompt, in the builder's order.</summary>
+internal sealed record ModeInputModel(string Mode, EquatableArray<ModeImageModel> Images, string Source);
+
+/// <summary>An image a mode carries: its wire field and the member the builders and drafts name it by.</summary>
+internal sealed record ModeImageModel(string Field, string Member)
+{
+    /// <summary>The builder's parameter for the image, such as firstFrame.</summary>
+    public string Parameter => char.ToLowerInvariant(Member[0]) + Member.Substring(1);
 }
 
 internal sealed record MatrixRowModel(string Resolution, EquatableArray<int> Durations);

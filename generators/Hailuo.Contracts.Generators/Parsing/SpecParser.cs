@@ -16,7 +16,7 @@ internal static partial class SpecParser
 {
     public const string DefaultNamespace = "Hailuo.Contracts";
 
-    private static readonly string[] RootProperties = { "$schema", "namespace", "sources", "prompt", "images", "camera", "resolutions", "dialects", "tasks", "providers" };
+    private static readonly string[] RootProperties = { "$schema", "namespace", "sources", "prompt", "images", "camera", "modes", "resolutions", "dialects", "tasks", "providers" };
 
     public static SpecParseResult Parse(string path, string text, CancellationToken cancellationToken)
     {
@@ -66,12 +66,13 @@ internal static partial class SpecParser
         var prompt = ReadPrompt(reader, root);
         var images = ReadImages(reader, root);
         var camera = ReadCamera(reader, root);
+        var modes = ReadModeInputs(reader, root);
         var resolutions = ReadResolutions(reader, root);
         var known = resolutions.Count > 0 ? resolutions.Select(r => r.Name).ToArray() : null;
         var dialects = ReadDialects(reader, root);
         var tasks = ReadTasks(reader, root);
         var providers = ReadProviders(reader, root, known);
-        return new SpecModel(stem, ns, prompt, images, camera, resolutions, dialects, tasks, providers);
+        return new SpecModel(stem, ns, prompt, images, camera, resolutions, dialects, tasks, providers) { ModeInputs = modes };
     }
 
     private static string FileStem(string path)
