@@ -96,6 +96,25 @@ public sealed class CachingTests
     }
 
     [Fact]
+    public void An_edit_to_what_a_mode_carries_re_emits_only_the_models_offering_that_mode()
+    {
+        var compilation = GeneratorHarness.Compilation();
+        var original = new SpecFile(GeneratorHarness.ShippedSpecPath, GeneratorHarness.ShippedSpec);
+        var driver = GeneratorHarness.Driver(original).RunGenerators(compilation);
+
+        var spec = JsonNode.Parse(GeneratorHarness.ShippedSpec)!;
+        var subject = spec["modes"]!.AsArray().Single(m => (string?)m!["mode"] == "subject-reference")!;
+        subject["images"]![0]!["member"] = "Character";
+        var edited = new SpecFile(GeneratorHarness.ShippedSpecPath, spec.ToJsonString());
+        var result = driver.ReplaceAdditionalText(original, edited).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Reason(result, TrackingNames.Outline));
+        var modified = result.TrackedSteps[TrackingNames.ModelUnits].SelectMany(s => s.Outputs).Where(o => o.Reason != IncrementalStepRunReason.Unchanged).Select(o => (ModelUnit)o.Value).ToList();
+        Assert.Equal(new[] { "ApiMart.Hailuo03", "MiniMax.S2V01" }, modified.Select(u => $"{u.ProviderMember}.{u.Model.Member}").OrderBy(n => n, StringComparer.Ordinal));
+        Assert.All(modified, u => Assert.Equal("Character", u.Model.Modes.Single(m => m.Mode == "subject-reference").Inputs!.Images.Single().Member));
+    }
+
+    [Fact]
     public void Adding_a_second_spec_file_leaves_the_first_files_outputs_cached()
     {
         var compilation = GeneratorHarness.Compilation();

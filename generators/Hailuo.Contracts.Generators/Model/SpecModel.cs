@@ -24,12 +24,13 @@ internal sealed record SpecModel(
     public EquatableArray<ModeInputModel> ModeInputs { get; init; } = EquatableArray<ModeInputModel>.Empty;
 
     /// <summary>
-    /// The spec with each model cut to its id and member: what the spec-wide and per-provider files may read, so a
-    /// model's prices, modes and defaults reach only the per-model node.
+    /// The spec with each model cut to its id and member, and without the modes' inputs: what the spec-wide and
+    /// per-provider files may read, so a model's prices, modes and defaults, and a mode's images, reach only the per-model nodes.
     /// </summary>
     public SpecModel Outline() => this with
     {
         Providers = Providers.Select(p => p with { Models = p.Models.Select(m => m.Outline()).ToEquatableArray() }).ToEquatableArray(),
+        ModeInputs = EquatableArray<ModeInputModel>.Empty,
     };
 }
 
