@@ -7,7 +7,8 @@ namespace Hailuo.Contracts.Generators.Emit;
 
 /// <summary>
 /// Emits one typed builder per model: mode, then resolution, then duration, where only the pairs the
-/// spec allows exist as members, so a forbidden pair is a compile error. What a mode carries comes from the spec's modes.
+/// spec allows exist as members, so a forbidden pair is a compile error. A mode's entry takes the images the spec's
+/// modes name and calls the draft factory named after the mode.
 /// </summary>
 internal static class BuilderEmitter
 {
@@ -20,8 +21,7 @@ internal static class BuilderEmitter
         // A duration stage does not depend on the mode (the draft carries it): modes that allow the same durations share one.
         var durationStages = model.Modes
             .SelectMany(mode => mode.Matrix.Select(row => (Name: DurationStageName(model, mode, row), mode.Mode, Row: row)))
-            .GroupBy(s => s.Name)
-            .Select(stage => DurationStage(unit.ProviderName, model, stage.Key, stage.Key == $"{model.Member}At{stage.First().Row.Resolution}" ? string.Empty : $" {stage.First().Mode}", stage.First().Row));
+            .GroupBy(s => s.Name, (name, stages) => DurationStage(unit.ProviderName, model, name, stages.First().Mode, stages.First().Row));
         var classes = new[] { ModelClass(unit) }
             .Concat(model.Modes.Select(mode => ModeStage(unit.ProviderName, model, mode)))
             .Concat(durationStages);
@@ -93,8 +93,9 @@ internal static class BuilderEmitter
         public {{DurationStageName(model, mode, row)}} At{{row.Resolution}}() => new(_draft);
         """;
 
-    private static string DurationStage(string provider, ModelModel model, string stage, string modes, MatrixRowModel row) => $$"""
-        /// <summary>{{Xml(model.Id)}}{{modes}} at {{row.Resolution}} on {{Xml(provider)}}: choose a duration.</summary>
+    /// <summary>A stage that chooses the duration; its summary names the mode when the stage is that mode's own.</summary>
+    private static string DurationStage(string provider, ModelModel model, string stage, string mode, MatrixRowModel row) => $$"""
+        /// <summary>{{Xml(model.Id)}}{{(stage == $"{model.Member}At{row.Resolution}" ? string.Empty : $" {mode}")}} at {{row.Resolution}} on {{Xml(provider)}}: choose a duration.</summary>
         public sealed class {{stage}}
         {
             private readonly {{Rt}}VideoDraft _draft;
