@@ -1,4 +1,3 @@
-using Hailuo.Contracts.Generators.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 

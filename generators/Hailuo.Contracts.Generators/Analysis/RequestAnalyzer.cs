@@ -5,7 +5,6 @@ using System.Linq;
 using Hailuo.Contracts.Generators.Diagnostics;
 using Hailuo.Contracts.Generators.Model;
 using Hailuo.Contracts.Generators.Parsing;
-using Hailuo.Contracts.Generators.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
