@@ -1,13 +1,15 @@
+extern alias Generators;
+
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using Hailuo.Contracts.Generators.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
+using Generators::Hailuo.Contracts.Generators.Analysis;
 
 namespace Hailuo.Contracts.Benchmarks;
 
@@ -25,8 +27,8 @@ public class AnalyzerBenchmarks
     private INamedTypeSymbol _requestType = null!;
     private UsageFacts _facts = null!;
 
-    /// <summary>Requests in the one method.</summary>
-    [Params(300, 3000)]
+    /// <summary>Requests in the one method; 6,000 shows whether the cost per request holds past the goal's 3,000.</summary>
+    [Params(300, 3000, 6000)]
     public int Requests { get; set; }
 
     [GlobalSetup]
@@ -43,7 +45,8 @@ public class AnalyzerBenchmarks
         }
 
         source.Append("        return new object[] { r0 };\n    }\n}\n");
-        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        // Consumer code references the runtime, never the generator (an analyzer, which holds Hailuo.Contracts' words too).
+        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Except(new[] { typeof(RequestAnalyzer).Assembly.Location });
         var references = platform.Append(typeof(VideoGenerationRequest).Assembly.Location).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
         _compilation = CSharpCompilation.Create("Bench", new[] { CSharpSyntaxTree.ParseText(source.ToString()) }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var spec = File.ReadAllText(Path.Combine(RepositoryRoot(), "spec", "hailuo.spec.json"));

@@ -2,7 +2,6 @@ using System.Collections;
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Text.Json.Nodes;
-using Hailuo.Contracts.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;

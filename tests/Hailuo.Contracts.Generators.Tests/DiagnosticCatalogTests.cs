@@ -1,4 +1,3 @@
-using Hailuo.Contracts.Generators.Diagnostics;
 using Hailuo.Testing;
 using Xunit;
 

@@ -1,6 +1,3 @@
-using Hailuo.Contracts.Generators.Emit;
-using Hailuo.Contracts.Generators.Model;
-using Hailuo.Contracts.Generators.Parsing;
 using Xunit;
 
 namespace Hailuo.Contracts.Generators.Tests;

@@ -69,7 +69,9 @@ internal static class GeneratorHarness
 
     private static ImmutableArray<MetadataReference> LoadReferences()
     {
-        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        // A consumer's code never references the generators, which load only as analyzers (and hold Hailuo.Contracts' words too).
+        var analyzers = new[] { typeof(SpecGenerator).Assembly.Location, typeof(Vocabulary.VocabularyGenerator).Assembly.Location };
+        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Except(analyzers);
         var own = new[] { typeof(VideoGenerationRequest).Assembly.Location, typeof(FluentValidation.AbstractValidator<>).Assembly.Location, typeof(Refit.RestService).Assembly.Location };
         return platform.Concat(own).Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
     }

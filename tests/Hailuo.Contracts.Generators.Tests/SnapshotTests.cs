@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using Hailuo.Contracts.Generators.Emit;
-using Hailuo.Contracts.Generators.Model;
-using Hailuo.Contracts.Generators.Parsing;
 using Hailuo.Testing;
 using Xunit;
 

@@ -1,4 +1,3 @@
-using Hailuo.Contracts.Generators.Emit;
 using Xunit;
 
 namespace Hailuo.Contracts.Generators.Tests;

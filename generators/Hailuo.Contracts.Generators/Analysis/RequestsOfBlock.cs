@@ -125,7 +125,8 @@ internal sealed class RequestsOfBlock
                 // Assignments are grouped by local, so each request reads only its own: linear in the block's size.
                 if (_holders.TryGetValue(creation, out var local) && !_reassigned.Contains(local) && _assignments.TryGetValue(local, out var assignments))
                 {
-                    foreach (var (property, value, _) in assignments.OrderBy(a => a.Position))
+                    assignments.Sort(static (a, b) => a.Position.CompareTo(b.Position));
+                    foreach (var (property, value, _) in assignments)
                     {
                         request.Set(property, value);
                     }

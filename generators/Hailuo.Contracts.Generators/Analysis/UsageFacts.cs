@@ -26,11 +26,15 @@ internal sealed class UsageFacts
         }
 
         Camera = specs.Select(s => s.Camera).FirstOrDefault(c => c is not null);
+        CameraCommands = Camera?.Commands.Select(c => c.Name).ToList() ?? new List<string>();
         MaxPromptLength = specs.Select(s => s.Prompt?.MaxLength).FirstOrDefault(m => m is not null);
         ModelIds = specs.SelectMany(s => s.Providers).SelectMany(p => p.Models).Select(m => m.Id).Distinct().OrderBy(id => id, System.StringComparer.Ordinal).ToList();
     }
 
     public CameraModel? Camera { get; }
+
+    /// <summary>The camera commands' names, listed once rather than per prompt.</summary>
+    public IReadOnlyList<string> CameraCommands { get; }
 
     public int? MaxPromptLength { get; }
 

@@ -51,5 +51,5 @@ internal static class Literals
     public static string Mode(string mode) => $"global::Hailuo.Contracts.VideoMode.{ModeMember(mode)}";
 
     /// <summary>The VideoMode member a spec mode word names (the rule core's enum), such as "TextToVideo".</summary>
-    public static string ModeMember(string mode) => Rules.VideoModeNames.FromWireName(mode)!.Value.ToString();
+    public static string ModeMember(string mode) => VideoModeNames.FromWireName(mode)!.Value.ToString();
 }

@@ -1,5 +1,4 @@
 using System.Linq;
-using Hailuo.Contracts.Generators.Rules;
 
 namespace Hailuo.Contracts.Generators.Model;
 

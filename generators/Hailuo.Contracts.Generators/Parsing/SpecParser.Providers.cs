@@ -4,13 +4,12 @@ using System.Linq;
 using Hailuo.Contracts.Generators.Diagnostics;
 using Hailuo.Contracts.Generators.Json;
 using Hailuo.Contracts.Generators.Model;
-using Hailuo.Contracts.Generators.Rules;
 
 namespace Hailuo.Contracts.Generators.Parsing;
 
 internal static partial class SpecParser
 {
-    // The mode words are the VideoMode enum's, from the rule core.
+    // The mode words are VideoMode's, emitted from the schema's "$defs.mode".
     private static readonly string[] Modes = VideoModeNames.All.ToArray();
     private static readonly string[] Dialects = { "apimart", "minimax" };
     private static readonly string[] WireCases = { "lower", "upper" };

@@ -4,15 +4,14 @@ using System.Linq;
 using Hailuo.Contracts.Generators.Diagnostics;
 using Hailuo.Contracts.Generators.Json;
 using Hailuo.Contracts.Generators.Model;
-using Hailuo.Contracts.Generators.Rules;
 
 namespace Hailuo.Contracts.Generators.Parsing;
 
 internal static partial class SpecParser
 {
-    // Our words for task status and for error codes, whatever a dialect calls them: the rule core's, shared with the runtime.
+    // Our words for task status and for error codes, whatever a dialect calls them: emitted from the schema, as in the runtime.
     private static readonly string[] StatusMeanings = VideoTaskStatusMeanings.All.ToArray();
-    private static readonly string[] ErrorMeanings = Rules.ErrorMeanings.All.ToArray();
+    private static readonly string[] ErrorCodeMeanings = ErrorMeanings.All.ToArray();
 
     private static EquatableArray<DialectModel> ReadDialects(SpecReader reader, JsonObject root)
     {
@@ -35,7 +34,7 @@ internal static partial class SpecParser
             var fileRetrieve = reader.String(obj, itemPath, "fileRetrieve", required: false);
             var source = reader.String(obj, itemPath, "source");
             var statusWords = ReadWords(reader, obj, itemPath, "statusWords", StatusMeanings, numericKeys: false);
-            var errorCodes = ReadWords(reader, obj, itemPath, "errorCodes", ErrorMeanings, numericKeys: true);
+            var errorCodes = ReadWords(reader, obj, itemPath, "errorCodes", ErrorCodeMeanings, numericKeys: true);
             if (name is not null && dialects.Any(d => d.Name == name))
             {
                 reader.Report(DiagnosticDescriptors.Duplicate, obj.Find("name")!.Value.Span, "Dialect", name, path);

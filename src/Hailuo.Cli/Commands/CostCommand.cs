@@ -11,7 +11,7 @@ internal static class CostCommand
     {
         var provider = CommonOptions.Provider();
         var model = CommonOptions.Model();
-        var mode = new Option<string>("--mode") { Description = "text-to-video, image-to-video, first-and-last-frame or subject-reference.", DefaultValueFactory = _ => "text-to-video" };
+        var mode = new Option<string>("--mode") { Description = string.Join(", ", VideoModeNames.All) + ".", DefaultValueFactory = _ => VideoMode.TextToVideo.ToWireName() };
         var resolution = new Option<string?>("--resolution") { Description = "512p, 768p or 1080p (default: the provider's)." };
         var duration = new Option<int?>("--duration") { Description = "Seconds (default: the provider's)." };
         var count = new Option<int>("--count") { Description = "How many clips.", DefaultValueFactory = _ => 1 };

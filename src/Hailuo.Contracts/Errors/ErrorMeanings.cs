@@ -1,7 +1,7 @@
 namespace Hailuo.Contracts;
 
 /// <summary>What a provider's numeric error code means, read from the spec's dialects; no code is named anywhere else.</summary>
-/// <remarks>The meanings themselves are the rule core's (Rules/ErrorMeanings.cs), which the spec's parser reads too.</remarks>
+/// <remarks>The meanings themselves are emitted from the schema's "$defs.errorMeaning", which the spec's parser reads too.</remarks>
 public static partial class ErrorMeanings
 {
     /// <summary>The spec's meaning of the code, looked up in every dialect (APIMart passes MiniMax's codes on), or null.</summary>

@@ -2,20 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-#if HAILUO_ANALYZER
-namespace Hailuo.Contracts.Generators.Rules;
-#else
 namespace Hailuo.Contracts;
-#endif
 
 // Part of the rule core: compiled into the runtime and, linked, into the analyzer (netstandard2.0), so one parser serves both.
-#if HAILUO_ANALYZER
-internal
-#else
 /// <summary>The square-bracket camera instructions found in a prompt, in order.</summary>
-public
-#endif
-static class CameraBrackets
+public static class CameraBrackets
 {
     /// <summary>Finds each [..] group and splits it into its comma-separated commands.</summary>
     public static IReadOnlyList<CameraBracket> Parse(string prompt)
@@ -43,15 +34,10 @@ static class CameraBrackets
     }
 }
 
-#if HAILUO_ANALYZER
-internal
-#else
 /// <summary>One bracket of a prompt.</summary>
 /// <param name="Number">1 for the first bracket of the prompt.</param>
 /// <param name="Position">Index of '[' in the prompt.</param>
 /// <param name="Text">The bracket as written.</param>
 /// <param name="Commands">The commands inside, trimmed.</param>
 /// <param name="Closed">False when the '[' has no matching ']'.</param>
-public
-#endif
-sealed record CameraBracket(int Number, int Position, string Text, IReadOnlyList<string> Commands, bool Closed);
+public sealed record CameraBracket(int Number, int Position, string Text, IReadOnlyList<string> Commands, bool Closed);

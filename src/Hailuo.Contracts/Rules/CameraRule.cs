@@ -2,11 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-#if HAILUO_ANALYZER
-namespace Hailuo.Contracts.Generators.Rules;
-#else
 namespace Hailuo.Contracts;
-#endif
 
 /// <summary>What is wrong with one camera bracket.</summary>
 internal enum CameraProblemKind

@@ -2,11 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-#if HAILUO_ANALYZER
-namespace Hailuo.Contracts.Generators.Rules;
-#else
 namespace Hailuo.Contracts;
-#endif
 
 /// <summary>What a mode's resolution x duration matrix says of one request.</summary>
 internal enum MatrixVerdict

@@ -1,17 +1,8 @@
-#if HAILUO_ANALYZER
-namespace Hailuo.Contracts.Generators.Rules;
-#else
 namespace Hailuo.Contracts;
-#endif
 
 // Part of the rule core: compiled into the runtime and, linked, into the analyzer, so both count a prompt the same way.
-#if HAILUO_ANALYZER
-internal
-#else
 /// <summary>How long a prompt is, as the validators and the analyzer count it.</summary>
-public
-#endif
-static class PromptLength
+public static class PromptLength
 {
     /// <summary>Characters as a person counts them: a surrogate pair (an emoji, say) counts once.</summary>
     public static int Count(string text)

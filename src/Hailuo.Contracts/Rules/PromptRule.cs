@@ -1,8 +1,4 @@
-#if HAILUO_ANALYZER
-namespace Hailuo.Contracts.Generators.Rules;
-#else
 namespace Hailuo.Contracts;
-#endif
 
 /// <summary>The prompt-length decision: the validators and the analyzer word it, neither decides it.</summary>
 internal static class PromptRule

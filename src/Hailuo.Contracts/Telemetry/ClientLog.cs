@@ -14,11 +14,16 @@ internal static partial class ClientLog
     [LoggerMessage(3, LogLevel.Warning, "Retrying {Operation} on {Provider} in {Delay} (retry {Attempt}): {Reason}; Trace-Id {TraceId}")]
     public static partial void Retrying(ILogger logger, string operation, string provider, TimeSpan delay, int attempt, string reason, string? traceId);
 
-    [LoggerMessage(4, LogLevel.Debug, "Task {TaskId} is {Status} ({StatusWord}) after {Elapsed}")]
-    public static partial void Polled(ILogger logger, string taskId, VideoTaskStatus status, string? statusWord, TimeSpan elapsed);
+    // VideoTaskStatus is emitted by the vocabulary generator, which the logging generator cannot see: these two are defined by hand.
+    private static readonly Action<ILogger, string, VideoTaskStatus, string?, TimeSpan, Exception?> PolledMessage =
+        LoggerMessage.Define<string, VideoTaskStatus, string?, TimeSpan>(LogLevel.Debug, new EventId(4, nameof(Polled)), "Task {TaskId} is {Status} ({StatusWord}) after {Elapsed}");
 
-    [LoggerMessage(5, LogLevel.Information, "Task {TaskId} ended {Status} after {Elapsed}")]
-    public static partial void Finished(ILogger logger, string taskId, VideoTaskStatus status, TimeSpan elapsed);
+    private static readonly Action<ILogger, string, VideoTaskStatus, TimeSpan, Exception?> FinishedMessage =
+        LoggerMessage.Define<string, VideoTaskStatus, TimeSpan>(LogLevel.Information, new EventId(5, nameof(Finished)), "Task {TaskId} ended {Status} after {Elapsed}");
+
+    public static void Polled(ILogger logger, string taskId, VideoTaskStatus status, string? statusWord, TimeSpan elapsed) => PolledMessage(logger, taskId, status, statusWord, elapsed, null);
+
+    public static void Finished(ILogger logger, string taskId, VideoTaskStatus status, TimeSpan elapsed) => FinishedMessage(logger, taskId, status, elapsed, null);
 
     [LoggerMessage(6, LogLevel.Warning, "Polling task {TaskId} failed ({Reason}); polling again in {Delay}")]
     public static partial void PollFailed(ILogger logger, string taskId, string reason, TimeSpan delay);
