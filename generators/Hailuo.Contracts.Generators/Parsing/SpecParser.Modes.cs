@@ -3,7 +3,6 @@ using System.Linq;
 using Hailuo.Contracts.Generators.Diagnostics;
 using Hailuo.Contracts.Generators.Json;
 using Hailuo.Contracts.Generators.Model;
-using Hailuo.Contracts.Generators.Rules;
 
 namespace Hailuo.Contracts.Generators.Parsing;
 
