@@ -27,8 +27,13 @@ public static class HailuoCallbackEndpoints
 
     private static async Task<IResult> ReceiveAsync(string job, string secret, HttpContext context, CancellationToken cancellationToken)
     {
+        // The body first, while its sender still waits: once the provider gives up on a slow answer (3 s) the server can
+        // no longer read it, and a notification is not sent again. At most 64 KB, whoever the sender.
+        var body = await ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
+
+        // From here on nothing is cancelled when the provider stops waiting: what reached us is recorded all the same.
         var key = CallbackPath.KeyOf(job);
-        var (runner, record) = key is null ? default : await FindAsync(context.RequestServices, key, cancellationToken).ConfigureAwait(false);
+        var (runner, record) = key is null ? default : await FindAsync(context.RequestServices, key, CancellationToken.None).ConfigureAwait(false);
 
         // Compared even for an unknown job, so the answer's timing does not tell known keys from unknown ones.
         if (!CallbackPath.Matches(record?.CallbackUrl, secret) || runner is null || record is null)
@@ -36,7 +41,6 @@ public static class HailuoCallbackEndpoints
             return Results.NotFound();
         }
 
-        var body = await ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
@@ -59,8 +63,7 @@ public static class HailuoCallbackEndpoints
             return Results.Text(answer, "application/json");
         }
 
-        // Adopted only by a job still missing its task id: a duplicate or a replay of another task is ignored. Not
-        // cancelled when the provider stops waiting for our answer: its notification is not sent again.
+        // Adopted only by a job still missing its task id: a duplicate or a replay of another task is ignored.
         await runner.AdoptTaskAsync(record.Key, receipt.TaskId!, CancellationToken.None).ConfigureAwait(false);
         return Results.Ok();
     }

@@ -45,6 +45,25 @@ public sealed class RaceTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task A_worker_finding_a_job_whose_lease_another_owner_holds_leaves_it_alone_and_sends_nothing()
+    {
+        await using var deployment = await Deployment.StartAsync(cluster);
+        var keys = await RecordAsync(deployment);
+
+        // Worker a holds every job's lease (its steps are in flight); worker b steps each job meanwhile.
+        foreach (var key in keys)
+        {
+            Assert.NotNull(await deployment.Ledger.TryClaimAsync(key, "worker-a", TimeSpan.FromMinutes(5)));
+        }
+
+        var outcomes = await Task.WhenAll(keys.Select(k => deployment.Steps.AdvanceAsync(k, "worker-b")));
+
+        Assert.All(outcomes, o => Assert.True(o.HeldElsewhere, o.ToString()));
+        Assert.DoesNotContain(deployment.Simulator.Admin.Journal, e => e.Endpoint == SimulatorEndpoint.Submit);
+        Assert.All(await deployment.Ledger.ListAsync(), j => Assert.Equal((JobState.Created, 0), (j.State, j.Submits)));
+    }
+
+    [Fact]
     public async Task A_lease_that_expires_while_its_worker_is_paused_is_taken_over_and_the_resumed_worker_submits_nothing_twice()
     {
         await using var deployment = await Deployment.StartAsync(cluster);

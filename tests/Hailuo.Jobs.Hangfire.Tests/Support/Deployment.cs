@@ -14,10 +14,13 @@ internal sealed class Deployment : IAsyncDisposable
     private readonly List<WorkerProcess> _workers = [];
     private readonly ServiceProvider _client;
     private readonly ITimer _clock;
+    private readonly HttpClient _callbackClient;
 
-    private Deployment(HailuoSimulator simulator, string connectionString, string folder, ServiceProvider client)
+    private Deployment(HailuoSimulator simulator, CallbackLog callbacks, HttpClient callbackClient, string connectionString, string folder, ServiceProvider client)
     {
         Simulator = simulator;
+        Callbacks = callbacks;
+        _callbackClient = callbackClient;
         ConnectionString = connectionString;
         Folder = folder;
         _client = client;
@@ -38,6 +41,9 @@ internal sealed class Deployment : IAsyncDisposable
 
     public HailuoSimulator Simulator { get; }
 
+    /// <summary>The callbacks the simulator sent, with the receiver's answers as it saw them.</summary>
+    public CallbackLog Callbacks { get; }
+
     public string ConnectionString { get; }
 
     public string Folder { get; }
@@ -56,7 +62,9 @@ internal sealed class Deployment : IAsyncDisposable
 
     public static async Task<Deployment> StartAsync(PostgresCluster cluster, Action<SimulatorOptions>? simulator = null, Action<HailuoJobOptions>? jobs = null)
     {
-        var options = new SimulatorOptions { AcceptedKeys = { Key }, QueuedAfter = TimeSpan.FromMilliseconds(200), ProcessingAfter = TimeSpan.FromMilliseconds(400), CompletedAfter = TimeSpan.FromSeconds(1) };
+        var callbacks = new CallbackLog();
+        var callbackClient = new HttpClient(callbacks);
+        var options = new SimulatorOptions { CallbackClient = callbackClient, AcceptedKeys = { Key }, QueuedAfter = TimeSpan.FromMilliseconds(200), ProcessingAfter = TimeSpan.FromMilliseconds(400), CompletedAfter = TimeSpan.FromSeconds(1) };
         simulator?.Invoke(options);
         var sim = await HailuoSimulator.StartAsync(options);
         var connectionString = await cluster.NewDatabaseAsync();
@@ -74,7 +82,7 @@ internal sealed class Deployment : IAsyncDisposable
             o.OutputFolder = Path.Combine(folder, "videos");
             jobs?.Invoke(o.Jobs);
         }).AddHailuoJobsOnHangfire(connectionString, h => h.WorkerCount = 0);
-        return new Deployment(sim, connectionString, folder, services.BuildServiceProvider());
+        return new Deployment(sim, callbacks, callbackClient, connectionString, folder, services.BuildServiceProvider());
     }
 
     /// <summary>Starts a worker process on this deployment; <paramref name="more"/> adds arguments, such as --lease.</summary>
@@ -163,6 +171,7 @@ internal sealed class Deployment : IAsyncDisposable
 
         await _client.DisposeAsync();
         await Simulator.DisposeAsync();
+        _callbackClient.Dispose();
         try
         {
             Directory.Delete(Folder, recursive: true);
