@@ -169,14 +169,15 @@ internal static class RefitImplementationEmitter
 
     private static string ProviderField(RefitMethod method, EndpointParameter p) => $"______{method.Name}_{p.Name}AttributeProvider";
 
-    private static string AttributeProviderField(RefitMethod method, EndpointParameter p) =>
-        $"private static readonly global::System.Reflection.ICustomAttributeProvider {ProviderField(method, p)} = {AttributeProvider(p)};";
-
-    private static string AttributeProvider(EndpointParameter p)
+    /// <summary>
+    /// The field's type is the provider class itself: Refit 16 passes it on as System.Reflection.ICustomAttributeProvider,
+    /// Refit 17 as Refit.IParameterAttributeProvider, and the class converts to either, so one output builds on both.
+    /// </summary>
+    private static string AttributeProviderField(RefitMethod method, EndpointParameter p)
     {
         var alias = $"new {R}AliasAsAttribute({Literals.String(p.WireName)})";
         return p.InQuery
-            ? $"new {R}GeneratedParameterAttributeProvider(new global::System.Collections.Generic.Dictionary<global::System.Type, object[]>() {{ {{ typeof({R}AliasAsAttribute), new object[] {{ {alias} }} }}, {{ typeof({R}QueryAttribute), new object[] {{ new {R}QueryAttribute() }} }} }})"
-            : $"new {R}GeneratedSingleTypeParameterAttributeProvider(typeof({R}AliasAsAttribute), new object[] {{ {alias} }})";
+            ? $"private static readonly {R}GeneratedParameterAttributeProvider {ProviderField(method, p)} = new {R}GeneratedParameterAttributeProvider(new global::System.Collections.Generic.Dictionary<global::System.Type, object[]>() {{ {{ typeof({R}AliasAsAttribute), new object[] {{ {alias} }} }}, {{ typeof({R}QueryAttribute), new object[] {{ new {R}QueryAttribute() }} }} }});"
+            : $"private static readonly {R}GeneratedSingleTypeParameterAttributeProvider {ProviderField(method, p)} = new {R}GeneratedSingleTypeParameterAttributeProvider(typeof({R}AliasAsAttribute), new object[] {{ {alias} }});";
     }
 }
