@@ -45,11 +45,16 @@ internal static class WireAnswers
         {
             try
             {
-                // The body is buffered already: read it in place rather than through an async reader.
-                if (stream is MemoryStream buffered && buffered.TryGetBuffer(out var bytes))
+                // The body is buffered already (HttpClient's default completion): read it in place, or at least without an async reader.
+                if (stream is MemoryStream buffered)
                 {
-                    var body = bytes.AsSpan((int)buffered.Position);
-                    return body.IsEmpty ? null : JsonSerializer.Deserialize(body, type);
+                    if (buffered.TryGetBuffer(out var bytes))
+                    {
+                        var body = bytes.AsSpan((int)buffered.Position);
+                        return body.IsEmpty ? null : JsonSerializer.Deserialize(body, type);
+                    }
+
+                    return buffered.Length == buffered.Position ? null : JsonSerializer.Deserialize(buffered, type);
                 }
 
                 return stream.CanSeek && stream.Length == 0 ? null : await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false);
