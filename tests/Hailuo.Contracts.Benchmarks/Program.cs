@@ -8,6 +8,13 @@ if (args is ["alloc-profile", ..])
     return;
 }
 
+// dotnet run -c Release --project tests/Hailuo.Contracts.Benchmarks -- alternate: Refit's own client and HailuoClient in alternating batches
+if (args is ["alternate", ..])
+{
+    await Hailuo.Contracts.Benchmarks.AlternatingTiming.RunAsync();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 /// <summary>The entry point's type, for BenchmarkSwitcher.</summary>
