@@ -20,8 +20,8 @@ public class SubmitAndPollBenchmarks : IDisposable
     {
         _http = new HttpClient(new CannedApiMart()) { BaseAddress = new Uri("https://api.apimart.ai/") };
         _client = new HailuoClient(HailuoClientOptions.ApiMart("sk-benchmark"), _http);
-        _handWritten = Refit.RestService.For<IHandWrittenApiMart>(_http, HailuoRefit.CreateSettings());
-        _generated = Refit.RestService.For<IApiMartVideoApi>(_http, HailuoRefit.CreateSettings());
+        _handWritten = Refit.RestService.ForGenerated<IHandWrittenApiMart>(_http, HailuoRefit.CreateSettings());
+        _generated = Refit.RestService.ForGenerated<IApiMartVideoApi>(_http, HailuoRefit.CreateSettings());
     }
 
     /// <summary>Raw HttpClient + System.Text.Json: serialize, POST, read the id, GET, read the status and URL. No validation, no retries.</summary>

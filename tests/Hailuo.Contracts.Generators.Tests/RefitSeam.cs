@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -45,7 +46,7 @@ internal static partial class RefitSeam
             var nodes = new SyntaxNode[] { method }.Concat(builder is null ? Array.Empty<SyntaxNode>() : new SyntaxNode[] { builder });
             calls[method.Identifier.Text] = nodes
                 .SelectMany(n => n.DescendantNodes())
-                .Where(n => n is InvocationExpressionSyntax or ObjectCreationExpressionSyntax or AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax })
+                .Where(n => n is InvocationExpressionSyntax or ObjectCreationExpressionSyntax or AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax } or IfStatementSyntax)
                 .Select(Describe)
                 .Where(d => d is not null)
                 .Select(d => d!)
@@ -55,8 +56,62 @@ internal static partial class RefitSeam
         return calls;
     }
 
+    /// <summary>The hand-written Refit interface of that name, a fixture copied beside the tests.</summary>
+    public static string HandWritten(string interfaceName) =>
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "HandWrittenRefit", interfaceName + ".cs"));
+
+    /// <summary>Per method, the endpoint line the spec gives the provider whose interface this is: submit, status, fileRetrieve.</summary>
+    public static SortedDictionary<string, List<string>> SpecLines(string specText, string interfaceName)
+    {
+        using var spec = JsonDocument.Parse(specText);
+        var root = spec.RootElement;
+        var dialect = root.GetProperty("providers").EnumerateArray()
+            .Where(p => "I" + p.GetProperty("member").GetString() + "VideoApi" == interfaceName)
+            .Select(p => p.GetProperty("dialect").GetString())
+            .Single();
+        var lines = root.GetProperty("dialects").EnumerateArray().Single(d => d.GetProperty("name").GetString() == dialect);
+        var methods = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (method, key) in new[] { ("SubmitAsync", "submit"), ("GetTaskAsync", "status"), ("RetrieveFileAsync", "fileRetrieve") })
+        {
+            if (lines.TryGetProperty(key, out var line))
+            {
+                methods[method] = new List<string> { line.GetString()! };
+            }
+        }
+
+        return methods;
+    }
+
+    /// <summary>
+    /// Per method of the interfaces in the source, its endpoint line read back from the Refit attributes: the verb and
+    /// route, then each [Query] parameter as "alias={snake_name}", as the spec writes the line.
+    /// </summary>
+    public static SortedDictionary<string, List<string>> EndpointLines(string source)
+    {
+        var lines = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        var methods = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)).GetRoot()
+            .DescendantNodes().OfType<InterfaceDeclarationSyntax>().SelectMany(i => i.Members.OfType<MethodDeclarationSyntax>());
+        foreach (var method in methods)
+        {
+            var verb = method.AttributeLists.SelectMany(l => l.Attributes).Single(a => Verbs.Contains(ShortName(a)));
+            var route = ((LiteralExpressionSyntax)verb.ArgumentList!.Arguments[0].Expression).Token.ValueText;
+            var query = method.ParameterList.Parameters
+                .Where(p => p.AttributeLists.SelectMany(l => l.Attributes).Any(a => ShortName(a) == "Query"))
+                .Select(p => Alias(p) + "={" + SnakeCase(p.Identifier.Text) + "}")
+                .ToList();
+            var separator = route.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+            lines[method.Identifier.Text] = new List<string> { ShortName(verb).ToUpperInvariant() + " " + route + (query.Count == 0 ? string.Empty : separator + string.Join("&", query)) };
+        }
+
+        return lines;
+    }
+
     /// <summary>Lines that differ, as "-" (Refit's) and "+" (ours) per method; empty when the two agree.</summary>
-    public static string Diff(SortedDictionary<string, List<string>> refit, SortedDictionary<string, List<string>> ours)
+    public static string Diff(SortedDictionary<string, List<string>> refit, SortedDictionary<string, List<string>> ours) =>
+        Diff(refit, ours, "Refit " + RefitVersion + "'s generator", "ours");
+
+    /// <summary>Lines that differ, as "-" (the first side's) and "+" (the second's) per method; empty when the two agree.</summary>
+    public static string Diff(SortedDictionary<string, List<string>> refit, SortedDictionary<string, List<string>> ours, string first, string second)
     {
         var lines = new List<string>();
         foreach (var name in refit.Keys.Union(ours.Keys).Order(StringComparer.Ordinal))
@@ -67,7 +122,7 @@ internal static partial class RefitSeam
             var extra = mine.Except(theirs).Select(l => "  + " + l).ToList();
             if (missing.Count + extra.Count > 0)
             {
-                lines.Add(name + " (- Refit " + RefitVersion + "'s generator, + ours):");
+                lines.Add(name + " (- " + first + ", + " + second + "):");
                 lines.AddRange(missing);
                 lines.AddRange(extra);
             }
@@ -75,6 +130,22 @@ internal static partial class RefitSeam
 
         return string.Join("\n", lines);
     }
+
+    private static readonly string[] Verbs = { "Get", "Post", "Put", "Delete", "Patch", "Head", "Options" };
+
+    private static string ShortName(AttributeSyntax attribute)
+    {
+        var name = attribute.Name.ToString();
+        name = name[(name.LastIndexOf('.') + 1)..];
+        return name.EndsWith("Attribute", StringComparison.Ordinal) ? name[..^"Attribute".Length] : name;
+    }
+
+    private static string Alias(ParameterSyntax parameter) =>
+        parameter.AttributeLists.SelectMany(l => l.Attributes).FirstOrDefault(a => ShortName(a) == "AliasAs") is { ArgumentList.Arguments: [var alias] }
+            ? ((LiteralExpressionSyntax)alias.Expression).Token.ValueText
+            : parameter.Identifier.Text;
+
+    private static string SnakeCase(string camel) => string.Concat(camel.Select((c, i) => char.IsUpper(c) ? (i == 0 ? string.Empty : "_") + char.ToLowerInvariant(c) : c.ToString()));
 
     private static string? Describe(SyntaxNode node)
     {
@@ -84,13 +155,14 @@ internal static partial class RefitSeam
             InvocationExpressionSyntax call => call.Expression.ToString() + call.ArgumentList,
             ObjectCreationExpressionSyntax creation => "new " + creation.Type + creation.ArgumentList,
             AssignmentExpressionSyntax assignment => assignment.Left + " = ...",
+            IfStatementSyntax branch => "if (" + branch.Condition + ")",
             _ => string.Empty,
         });
 
         // The calls that shape the request on the wire: Refit's runner, the query builder, the message and its content.
         return text.StartsWith("Refit.", StringComparison.Ordinal) || text.StartsWith("new Refit.GeneratedQueryStringBuilder", StringComparison.Ordinal)
             || text.StartsWith("refitQueryBuilder.", StringComparison.Ordinal) || text.StartsWith("new System.Net.Http.HttpRequestMessage", StringComparison.Ordinal)
-            || text.StartsWith("refitRequest.", StringComparison.Ordinal)
+            || text.StartsWith("refitRequest.", StringComparison.Ordinal) || text.StartsWith("if(", StringComparison.Ordinal)
             ? text
             : null;
     }

@@ -63,7 +63,7 @@ internal static class ContosoHailuoRefitImplementations
             return refitRequest;
         }
 
-        private static readonly global::System.Reflection.ICustomAttributeProvider ______GetTaskAsync_taskIdAttributeProvider = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.AliasAsAttribute), new object[] { new global::Refit.AliasAsAttribute("task_id") });
+        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider ______GetTaskAsync_taskIdAttributeProvider = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.AliasAsAttribute), new object[] { new global::Refit.AliasAsAttribute("task_id") });
 
         public global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.ApiMartTaskAnswer>> GetTaskAsync(string @taskId, string @apiKey, global::System.Threading.CancellationToken @cancellationToken) =>
             global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.ApiMartTaskAnswer>, global::Hailuo.Contracts.Transport.ApiMartTaskAnswer>(this.Client, BuildGetTaskRequest(_settings, this.Client, null, @taskId, @apiKey, @cancellationToken), _settings, true, true, false, @cancellationToken);

@@ -65,7 +65,7 @@ internal static class HailuoRefitImplementations
             return refitRequest;
         }
 
-        private static readonly global::System.Reflection.ICustomAttributeProvider ______GetTaskAsync_taskIdAttributeProvider = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.AliasAsAttribute), new object[] { new global::Refit.AliasAsAttribute("task_id") });
+        private static readonly global::Refit.GeneratedSingleTypeParameterAttributeProvider ______GetTaskAsync_taskIdAttributeProvider = new global::Refit.GeneratedSingleTypeParameterAttributeProvider(typeof(global::Refit.AliasAsAttribute), new object[] { new global::Refit.AliasAsAttribute("task_id") });
 
         public global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.ApiMartTaskAnswer>> GetTaskAsync(string @taskId, string @apiKey, global::System.Threading.CancellationToken @cancellationToken) =>
             global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.ApiMartTaskAnswer>, global::Hailuo.Contracts.Transport.ApiMartTaskAnswer>(this.Client, BuildGetTaskRequest(_settings, this.Client, null, @taskId, @apiKey, @cancellationToken), _settings, true, true, false, @cancellationToken);
@@ -140,7 +140,7 @@ internal static class HailuoRefitImplementations
             return refitRequest;
         }
 
-        private static readonly global::System.Reflection.ICustomAttributeProvider ______GetTaskAsync_taskIdAttributeProvider = new global::Refit.GeneratedParameterAttributeProvider(new global::System.Collections.Generic.Dictionary<global::System.Type, object[]>() { { typeof(global::Refit.AliasAsAttribute), new object[] { new global::Refit.AliasAsAttribute("task_id") } }, { typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() } } });
+        private static readonly global::Refit.GeneratedParameterAttributeProvider ______GetTaskAsync_taskIdAttributeProvider = new global::Refit.GeneratedParameterAttributeProvider(new global::System.Collections.Generic.Dictionary<global::System.Type, object[]>() { { typeof(global::Refit.AliasAsAttribute), new object[] { new global::Refit.AliasAsAttribute("task_id") } }, { typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() } } });
 
         public global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.MiniMaxAnswer>> GetTaskAsync(string @taskId, string @apiKey, global::System.Threading.CancellationToken @cancellationToken) =>
             global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.MiniMaxAnswer>, global::Hailuo.Contracts.Transport.MiniMaxAnswer>(this.Client, BuildGetTaskRequest(_settings, this.Client, null, @taskId, @apiKey, @cancellationToken), _settings, true, true, false, @cancellationToken);
@@ -166,7 +166,7 @@ internal static class HailuoRefitImplementations
             return refitRequest;
         }
 
-        private static readonly global::System.Reflection.ICustomAttributeProvider ______RetrieveFileAsync_fileIdAttributeProvider = new global::Refit.GeneratedParameterAttributeProvider(new global::System.Collections.Generic.Dictionary<global::System.Type, object[]>() { { typeof(global::Refit.AliasAsAttribute), new object[] { new global::Refit.AliasAsAttribute("file_id") } }, { typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() } } });
+        private static readonly global::Refit.GeneratedParameterAttributeProvider ______RetrieveFileAsync_fileIdAttributeProvider = new global::Refit.GeneratedParameterAttributeProvider(new global::System.Collections.Generic.Dictionary<global::System.Type, object[]>() { { typeof(global::Refit.AliasAsAttribute), new object[] { new global::Refit.AliasAsAttribute("file_id") } }, { typeof(global::Refit.QueryAttribute), new object[] { new global::Refit.QueryAttribute() } } });
 
         public global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.MiniMaxAnswer>> RetrieveFileAsync(string @fileId, string @apiKey, global::System.Threading.CancellationToken @cancellationToken) =>
             global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Hailuo.Contracts.Transport.MiniMaxAnswer>, global::Hailuo.Contracts.Transport.MiniMaxAnswer>(this.Client, BuildRetrieveFileRequest(_settings, this.Client, null, @fileId, @apiKey, @cancellationToken), _settings, true, true, false, @cancellationToken);

@@ -3,6 +3,8 @@ namespace Hailuo.Contracts;
 /// <summary>What a wire dialect says: its endpoints, its status words and error codes, in our words.</summary>
 public sealed class DialectInfo
 {
+    private readonly Dictionary<string, string> _meanings;
+
     /// <summary>Creates the dialect facts; the generated catalog calls this.</summary>
     public DialectInfo(WireDialect dialect, string submit, string status, string? fileRetrieve, IReadOnlyDictionary<string, string> statusWords, IReadOnlyDictionary<int, string> errorCodes, bool errorsInBody = false, string? traceIdHeader = null)
     {
@@ -14,7 +16,15 @@ public sealed class DialectInfo
         FileRetrieve = fileRetrieve;
         StatusWords = statusWords;
         ErrorCodes = errorCodes;
+
+        // Looked up on every poll: a case-insensitive copy, the first spelling winning as the list order did.
+        _meanings = new Dictionary<string, string>(statusWords.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (word, meaning) in statusWords)
+        {
+            _meanings.TryAdd(word, meaning);
+        }
     }
+
 
     /// <summary>Which dialect.</summary>
     public WireDialect Dialect { get; }
@@ -42,7 +52,7 @@ public sealed class DialectInfo
 
     /// <summary>The meaning of a status word (case-insensitive), or null when the dialect does not know it.</summary>
     public string? StatusMeaning(string? word) =>
-        word is null ? null : StatusWords.FirstOrDefault(w => string.Equals(w.Key, word, StringComparison.OrdinalIgnoreCase)).Value;
+        word is not null && _meanings.TryGetValue(word, out var meaning) ? meaning : null;
 }
 
 /// <summary>How long things take and last, from the sources.</summary>

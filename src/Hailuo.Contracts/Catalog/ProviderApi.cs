@@ -33,11 +33,11 @@ public abstract class ProviderApi
     /// <inheritdoc/>
     public override string ToString() => InterfaceType.Name;
 
-    internal abstract Task<WireResponse> SubmitAsync(HttpClient client, Uri baseAddress, VideoGenerationRequest request, string apiKey, TimeProvider clock, CancellationToken cancellationToken);
+    internal abstract ValueTask<WireResponse> SubmitAsync(HttpClient client, Uri baseAddress, VideoGenerationRequest request, string apiKey, TimeProvider clock, CancellationToken cancellationToken);
 
-    internal abstract Task<WireResponse> GetTaskAsync(HttpClient client, Uri baseAddress, string taskId, string apiKey, TimeProvider clock, CancellationToken cancellationToken);
+    internal abstract ValueTask<WireResponse> GetTaskAsync(HttpClient client, Uri baseAddress, string taskId, string apiKey, TimeProvider clock, CancellationToken cancellationToken);
 
-    internal abstract Task<WireResponse> RetrieveFileAsync(HttpClient client, Uri baseAddress, string fileId, string apiKey, TimeProvider clock, CancellationToken cancellationToken);
+    internal abstract ValueTask<WireResponse> RetrieveFileAsync(HttpClient client, Uri baseAddress, string fileId, string apiKey, TimeProvider clock, CancellationToken cancellationToken);
 }
 
 /// <summary>An apimart-dialect provider: the generated subclass builds the requests, this class sends them and reads the answers.</summary>
@@ -49,13 +49,13 @@ public abstract class ApiMartApi : ProviderApi
     /// <summary>Builds the status read, as the provider's Refit implementation does.</summary>
     protected abstract HttpRequestMessage GetTaskRequest(HttpClient client, Uri baseAddress, string taskId, string apiKey, CancellationToken cancellationToken);
 
-    internal sealed override Task<WireResponse> SubmitAsync(HttpClient client, Uri baseAddress, VideoGenerationRequest request, string apiKey, TimeProvider clock, CancellationToken cancellationToken) =>
-        WireAnswers.SendAsync(client, SubmitRequest(client, baseAddress, request, apiKey, cancellationToken), HailuoJsonContext.Default.ApiMartSubmitAnswer, clock, ApiMartWire.ReadError, static (r, b) => r with { TaskId = ApiMartWire.ReadTaskId(b) }, null, cancellationToken);
+    internal sealed override ValueTask<WireResponse> SubmitAsync(HttpClient client, Uri baseAddress, VideoGenerationRequest request, string apiKey, TimeProvider clock, CancellationToken cancellationToken) =>
+        WireAnswers.SendAsync(client, SubmitRequest(client, baseAddress, request, apiKey, cancellationToken), HailuoJsonContext.Default.ApiMartSubmitAnswer, clock, ApiMartWire.ReadError, static b => new WireFacts(TaskId: ApiMartWire.ReadTaskId(b)), null, cancellationToken);
 
-    internal sealed override Task<WireResponse> GetTaskAsync(HttpClient client, Uri baseAddress, string taskId, string apiKey, TimeProvider clock, CancellationToken cancellationToken) =>
-        WireAnswers.SendAsync(client, GetTaskRequest(client, baseAddress, taskId, apiKey, cancellationToken), HailuoJsonContext.Default.ApiMartTaskAnswer, clock, ApiMartWire.ReadError, static (r, b) => r with { Snapshot = ApiMartWire.ReadStatus(b) }, null, cancellationToken);
+    internal sealed override ValueTask<WireResponse> GetTaskAsync(HttpClient client, Uri baseAddress, string taskId, string apiKey, TimeProvider clock, CancellationToken cancellationToken) =>
+        WireAnswers.SendAsync(client, GetTaskRequest(client, baseAddress, taskId, apiKey, cancellationToken), HailuoJsonContext.Default.ApiMartTaskAnswer, clock, ApiMartWire.ReadError, static b => new WireFacts(Snapshot: ApiMartWire.ReadStatus(b)), null, cancellationToken);
 
-    internal sealed override Task<WireResponse> RetrieveFileAsync(HttpClient client, Uri baseAddress, string fileId, string apiKey, TimeProvider clock, CancellationToken cancellationToken) =>
+    internal sealed override ValueTask<WireResponse> RetrieveFileAsync(HttpClient client, Uri baseAddress, string fileId, string apiKey, TimeProvider clock, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The apimart dialect has no file-retrieve endpoint: its status answer carries the video URL.");
 }
 
@@ -71,12 +71,12 @@ public abstract class MiniMaxApi : ProviderApi
     /// <summary>Builds the file retrieve, as the provider's Refit implementation does.</summary>
     protected abstract HttpRequestMessage RetrieveFileRequest(HttpClient client, Uri baseAddress, string fileId, string apiKey, CancellationToken cancellationToken);
 
-    internal sealed override Task<WireResponse> SubmitAsync(HttpClient client, Uri baseAddress, VideoGenerationRequest request, string apiKey, TimeProvider clock, CancellationToken cancellationToken) =>
-        WireAnswers.SendAsync(client, SubmitRequest(client, baseAddress, request, apiKey, cancellationToken), HailuoJsonContext.Default.MiniMaxAnswer, clock, MiniMaxWire.ReadError, static (r, b) => r with { TaskId = MiniMaxWire.ReadTaskId(b) }, MiniMaxWire.TraceIdHeader, cancellationToken);
+    internal sealed override ValueTask<WireResponse> SubmitAsync(HttpClient client, Uri baseAddress, VideoGenerationRequest request, string apiKey, TimeProvider clock, CancellationToken cancellationToken) =>
+        WireAnswers.SendAsync(client, SubmitRequest(client, baseAddress, request, apiKey, cancellationToken), HailuoJsonContext.Default.MiniMaxAnswer, clock, MiniMaxWire.ReadError, static b => new WireFacts(TaskId: MiniMaxWire.ReadTaskId(b)), MiniMaxWire.TraceIdHeader, cancellationToken);
 
-    internal sealed override Task<WireResponse> GetTaskAsync(HttpClient client, Uri baseAddress, string taskId, string apiKey, TimeProvider clock, CancellationToken cancellationToken) =>
-        WireAnswers.SendAsync(client, GetTaskRequest(client, baseAddress, taskId, apiKey, cancellationToken), HailuoJsonContext.Default.MiniMaxAnswer, clock, MiniMaxWire.ReadReadError, static (r, b) => r with { Snapshot = MiniMaxWire.ReadStatus(b) }, MiniMaxWire.TraceIdHeader, cancellationToken);
+    internal sealed override ValueTask<WireResponse> GetTaskAsync(HttpClient client, Uri baseAddress, string taskId, string apiKey, TimeProvider clock, CancellationToken cancellationToken) =>
+        WireAnswers.SendAsync(client, GetTaskRequest(client, baseAddress, taskId, apiKey, cancellationToken), HailuoJsonContext.Default.MiniMaxAnswer, clock, MiniMaxWire.ReadReadError, static b => new WireFacts(Snapshot: MiniMaxWire.ReadStatus(b)), MiniMaxWire.TraceIdHeader, cancellationToken);
 
-    internal sealed override Task<WireResponse> RetrieveFileAsync(HttpClient client, Uri baseAddress, string fileId, string apiKey, TimeProvider clock, CancellationToken cancellationToken) =>
-        WireAnswers.SendAsync(client, RetrieveFileRequest(client, baseAddress, fileId, apiKey, cancellationToken), HailuoJsonContext.Default.MiniMaxAnswer, clock, MiniMaxWire.ReadReadError, static (r, b) => r with { DownloadUrl = MiniMaxWire.ReadDownloadUrl(b) }, MiniMaxWire.TraceIdHeader, cancellationToken);
+    internal sealed override ValueTask<WireResponse> RetrieveFileAsync(HttpClient client, Uri baseAddress, string fileId, string apiKey, TimeProvider clock, CancellationToken cancellationToken) =>
+        WireAnswers.SendAsync(client, RetrieveFileRequest(client, baseAddress, fileId, apiKey, cancellationToken), HailuoJsonContext.Default.MiniMaxAnswer, clock, MiniMaxWire.ReadReadError, static b => new WireFacts(DownloadUrl: MiniMaxWire.ReadDownloadUrl(b)), MiniMaxWire.TraceIdHeader, cancellationToken);
 }

@@ -47,7 +47,19 @@ public sealed class ProviderInfo
     public FluentValidation.IValidator<VideoGenerationRequest>? CreateValidator() => _validator?.Invoke();
 
     /// <summary>The model with this id (exact, case-sensitive as on the wire), or null.</summary>
-    public ModelInfo? FindModel(string? id) => Models.FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.Ordinal));
+    public ModelInfo? FindModel(string? id)
+    {
+        // An indexed loop, not LINQ: every submit looks the model up several times, and this allocates nothing.
+        for (var i = 0; i < Models.Count; i++)
+        {
+            if (string.Equals(Models[i].Id, id, StringComparison.Ordinal))
+            {
+                return Models[i];
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The resolution the provider renders for this request: its own, else the model's default, else the provider's.</summary>
     public string ResolutionFor(VideoGenerationRequest request)

@@ -112,7 +112,7 @@ public sealed class HailuoClient : IDisposable
         using var activity = ClientActivity.Start("hailuo.get_task", Provider.Name, taskId);
         try
         {
-            var (task, _) = await _reader.PollAsync(VideoTask.FromId(taskId, Provider.Name), cancellationToken).ConfigureAwait(false);
+            var task = await _reader.PollIdAsync(taskId, cancellationToken).ConfigureAwait(false);
             return await _reader.WithVideoUrlAsync(task, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)

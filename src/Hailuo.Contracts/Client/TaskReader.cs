@@ -9,19 +9,37 @@ internal sealed class TaskReader
 {
     private readonly ClientContext _context;
 
-    public TaskReader(ClientContext context) => _context = context;
+    // What is known of a task before its first poll, so a task known by id alone is built in one copy.
+    private readonly VideoTask _nothingKnown;
+
+    public TaskReader(ClientContext context)
+    {
+        _context = context;
+        _nothingKnown = VideoTask.FromId("unknown", context.Provider.Name);
+    }
 
     /// <summary>The task as the service sees it now, merged into what we knew, and the server's Retry-After hint.</summary>
-    public async Task<(VideoTask Task, TimeSpan? RetryAfter)> PollAsync(VideoTask known, CancellationToken cancellationToken)
+    public async ValueTask<(VideoTask Task, TimeSpan? RetryAfter)> PollAsync(VideoTask known, CancellationToken cancellationToken)
     {
-        var id = known.Id;
+        var (snapshot, retryAfter) = await ReadStatusAsync(known.Id, cancellationToken).ConfigureAwait(false);
+        return (Merge(known, known.Id, snapshot), retryAfter);
+    }
+
+    /// <summary>A task known only by its id, as the service sees it now.</summary>
+    public async ValueTask<VideoTask> PollIdAsync(string id, CancellationToken cancellationToken)
+    {
+        var (snapshot, _) = await ReadStatusAsync(id, cancellationToken).ConfigureAwait(false);
+        return Merge(_nothingKnown, id, snapshot);
+    }
+
+    private async ValueTask<(TaskSnapshot Snapshot, TimeSpan? RetryAfter)> ReadStatusAsync(string id, CancellationToken cancellationToken)
+    {
         var response = await ReadAsync("status", static (target, id, ct) => target.GetTaskAsync(id, ct), id, id, cancellationToken).ConfigureAwait(false);
-        var snapshot = response.Snapshot ?? throw Unreadable(response, "status", id);
-        return (Merge(known, snapshot), response.RetryAfter);
+        return (response.Snapshot ?? throw Unreadable(response, "status", id), response.RetryAfter);
     }
 
     /// <summary>A completed MiniMax task carries a file id only: fetch its download URL so both dialects look alike.</summary>
-    public async Task<VideoTask> WithVideoUrlAsync(VideoTask task, CancellationToken cancellationToken)
+    public async ValueTask<VideoTask> WithVideoUrlAsync(VideoTask task, CancellationToken cancellationToken)
     {
         if (!NeedsVideoUrl(task))
         {
@@ -37,7 +55,7 @@ internal sealed class TaskReader
         task.Status == VideoTaskStatus.Completed && task.VideoUrl is null && task.FileId is not null && _context.Provider.Dialect == WireDialect.MiniMax;
 
     /// <summary>A fresh download URL: MiniMax retrieves the file again, APIMart queries the task again.</summary>
-    public async Task<SignedUrl> RefreshUrlAsync(VideoTask task, CancellationToken cancellationToken)
+    public async ValueTask<SignedUrl> RefreshUrlAsync(VideoTask task, CancellationToken cancellationToken)
     {
         if (_context.Provider.Dialect == WireDialect.MiniMax && task.FileId is not null)
         {
@@ -53,7 +71,7 @@ internal sealed class TaskReader
                 new HailuoErrorDetails(task.Provider, TaskId: task.Id));
     }
 
-    private async Task<SignedUrl> RetrieveFileAsync(VideoTask task, CancellationToken cancellationToken)
+    private async ValueTask<SignedUrl> RetrieveFileAsync(VideoTask task, CancellationToken cancellationToken)
     {
         var fileId = task.FileId!;
         var response = await ReadAsync("file_retrieve", static (target, fileId, ct) => target.RetrieveFileAsync(fileId, ct), fileId, task.Id, cancellationToken).ConfigureAwait(false);
@@ -61,7 +79,7 @@ internal sealed class TaskReader
         return new SignedUrl(url, null);
     }
 
-    private async Task<WireResponse> ReadAsync(string operation, Func<CallTarget, string, CancellationToken, Task<WireResponse>> call, string argument, string taskId, CancellationToken cancellationToken)
+    private async ValueTask<WireResponse> ReadAsync(string operation, Func<CallTarget, string, CancellationToken, ValueTask<WireResponse>> call, string argument, string taskId, CancellationToken cancellationToken)
     {
         WireResponse response;
         try
@@ -80,11 +98,12 @@ internal sealed class TaskReader
         $"{_context.Provider.Name} answered {operation} of task {taskId} with HTTP {response.Status} but the body has no status the client can read.",
         new HailuoErrorDetails(_context.Provider.Name, response.Status, RequestId: response.RequestId, TaskId: taskId, TraceId: response.TraceId));
 
-    private static VideoTask Merge(VideoTask known, TaskSnapshot snapshot)
+    private static VideoTask Merge(VideoTask known, string id, TaskSnapshot snapshot)
     {
         var status = VideoTaskStatusWords.Parse(snapshot.StatusWord);
         return known with
         {
+            Id = id,
             Status = status,
             StatusWord = snapshot.StatusWord,
             Progress = snapshot.Progress ?? (status == VideoTaskStatus.Completed ? 100 : known.Progress),

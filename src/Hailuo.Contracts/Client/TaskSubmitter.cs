@@ -33,7 +33,12 @@ internal sealed class TaskSubmitter
         activity?.SetTag("hailuo.model", model.Id);
         activity?.SetTag("hailuo.resolution", resolution);
         activity?.SetTag("hailuo.duration", cost.Seconds);
-        ClientLog.Submitting(_context.Logger, provider.Name, model.Id, mode.ToWireName(), resolution, cost.Seconds, cost.ToString());
+        if (_context.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
+        {
+            // The cost's words are a string built only for a log that listens.
+            ClientLog.Submitting(_context.Logger, provider.Name, model.Id, mode.ToWireName(), resolution, cost.Seconds, cost.ToString());
+        }
+
         try
         {
             var taskId = await SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -72,7 +77,7 @@ internal sealed class TaskSubmitter
         }
     }
 
-    private async Task<string> SendAsync(VideoGenerationRequest request, CancellationToken cancellationToken)
+    private async ValueTask<string> SendAsync(VideoGenerationRequest request, CancellationToken cancellationToken)
     {
         var body = WireBody.ForWire(_context.Provider, request);
         var attempts = new AttemptLog(_context.Clock);
@@ -137,7 +142,7 @@ internal sealed class TaskSubmitter
         private int _count;
         private string? _lastRequestId;
 
-        public async Task<WireResponse> SendAsync(CallTarget target, VideoGenerationRequest body, CancellationToken cancellationToken)
+        public async ValueTask<WireResponse> SendAsync(CallTarget target, VideoGenerationRequest body, CancellationToken cancellationToken)
         {
             _lastSentAt = clock.GetUtcNow();
             _count++;
@@ -151,6 +156,11 @@ internal sealed class TaskSubmitter
 
     private static void Count(string provider, string model, string resolution, CostEstimate cost)
     {
+        if (!HailuoTelemetry.Submitted.Enabled && !HailuoTelemetry.Seconds.Enabled && !HailuoTelemetry.Dollars.Enabled)
+        {
+            return;
+        }
+
         var tags = new TagList { { "hailuo.provider", provider }, { "hailuo.model", model }, { "hailuo.resolution", resolution } };
         HailuoTelemetry.Submitted.Add(1, tags);
         HailuoTelemetry.Seconds.Add(cost.Seconds, tags);

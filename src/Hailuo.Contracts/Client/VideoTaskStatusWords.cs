@@ -10,7 +10,13 @@ public static class VideoTaskStatusWords
     public static VideoTaskStatus Parse(string? word)
     {
         var trimmed = word?.Trim();
-        var meaning = HailuoSpec.Dialects.Select(d => d.StatusMeaning(trimmed)).FirstOrDefault(m => m is not null);
+        string? meaning = null;
+        var dialects = HailuoSpec.Dialects;
+        for (var i = 0; i < dialects.Count && meaning is null; i++)
+        {
+            meaning = dialects[i].StatusMeaning(trimmed);
+        }
+
         return VideoTaskStatusMeanings.FromMeaning(meaning) ?? VideoTaskStatus.Unknown;
     }
 

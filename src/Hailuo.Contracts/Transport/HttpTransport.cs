@@ -26,8 +26,8 @@ internal sealed class HttpTransport
     public ProviderApi Api => _api;
 
     /// <summary>Runs one call of the adapter through the pipeline; the call gets the HttpClient, the base address and the key.</summary>
-    public async Task<WireResponse> SendAsync<TArg>(
-        ResiliencePipeline<WireResponse> pipeline, string operation, TArg argument, Func<CallTarget, TArg, CancellationToken, Task<WireResponse>> call, CancellationToken cancellationToken)
+    public async ValueTask<WireResponse> SendAsync<TArg>(
+        ResiliencePipeline<WireResponse> pipeline, string operation, TArg argument, Func<CallTarget, TArg, CancellationToken, ValueTask<WireResponse>> call, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(operation, cancellationToken);
         context.Properties.Set(HailuoPipelines.Operation, operation);
@@ -66,7 +66,7 @@ internal sealed class HttpTransport
         return response;
     }
 
-    private async ValueTask<WireResponse> SendOnceAsync<TArg>(string operation, TArg argument, Func<CallTarget, TArg, CancellationToken, Task<WireResponse>> call, CancellationToken cancellationToken)
+    private async ValueTask<WireResponse> SendOnceAsync<TArg>(string operation, TArg argument, Func<CallTarget, TArg, CancellationToken, ValueTask<WireResponse>> call, CancellationToken cancellationToken)
     {
         var started = _clock.GetTimestamp();
         try
@@ -86,22 +86,29 @@ internal sealed class HttpTransport
     private static IOException Reset(OperationCanceledException e) =>
         new("The connection was reset before the answer was complete (" + e.Message + ").", e);
 
-    private void RecordDuration(long started, string operation, int status) => HailuoTelemetry.Duration.Record(
-        _clock.GetElapsedTime(started).TotalSeconds,
-        new("hailuo.provider", _provider),
-        new("hailuo.operation", operation),
-        new("http.response.status_code", status));
+    private void RecordDuration(long started, string operation, int status)
+    {
+        // Without a listener the tags (a boxed status) would be built for nothing.
+        if (HailuoTelemetry.Duration.Enabled)
+        {
+            HailuoTelemetry.Duration.Record(
+                _clock.GetElapsedTime(started).TotalSeconds,
+                new("hailuo.provider", _provider),
+                new("hailuo.operation", operation),
+                new("http.response.status_code", status));
+        }
+    }
 }
 
 /// <summary>What one attempt calls: the provider's adapter, the HttpClient that carries the request, where, with which key.</summary>
 internal readonly record struct CallTarget(ProviderApi Api, HttpClient Client, Uri BaseAddress, string ApiKey, TimeProvider Clock)
 {
-    public Task<WireResponse> SubmitAsync(VideoGenerationRequest request, CancellationToken cancellationToken) =>
+    public ValueTask<WireResponse> SubmitAsync(VideoGenerationRequest request, CancellationToken cancellationToken) =>
         Api.SubmitAsync(Client, BaseAddress, request, ApiKey, Clock, cancellationToken);
 
-    public Task<WireResponse> GetTaskAsync(string taskId, CancellationToken cancellationToken) =>
+    public ValueTask<WireResponse> GetTaskAsync(string taskId, CancellationToken cancellationToken) =>
         Api.GetTaskAsync(Client, BaseAddress, taskId, ApiKey, Clock, cancellationToken);
 
-    public Task<WireResponse> RetrieveFileAsync(string fileId, CancellationToken cancellationToken) =>
+    public ValueTask<WireResponse> RetrieveFileAsync(string fileId, CancellationToken cancellationToken) =>
         Api.RetrieveFileAsync(Client, BaseAddress, fileId, ApiKey, Clock, cancellationToken);
 }

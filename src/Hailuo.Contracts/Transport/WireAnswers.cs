@@ -7,13 +7,13 @@ namespace Hailuo.Contracts.Transport;
 /// <summary>Sends a request the generated adapter built and reads the answer: status, headers, and the body read leniently whatever the status.</summary>
 internal static class WireAnswers
 {
-    public static async Task<WireResponse> SendAsync<T>(
+    public static async ValueTask<WireResponse> SendAsync<T>(
         HttpClient client,
         HttpRequestMessage request,
         JsonTypeInfo<T> type,
         TimeProvider clock,
         Func<int, T?, ProviderError?> readError,
-        Func<WireResponse, T, WireResponse> fill,
+        Func<T, WireFacts> read,
         string? traceIdHeader,
         CancellationToken cancellationToken)
         where T : class
@@ -25,16 +25,19 @@ internal static class WireAnswers
             var status = (int)response.StatusCode;
             var body = await ReadAsync(response.Content, type, cancellationToken).ConfigureAwait(false);
             var headers = response.Headers;
-            var answer = new WireResponse(status, RetryAfterHeader.Read(headers, clock), RequestIds.Read(headers), readError(status, body))
+            var facts = body is null ? default : read(body);
+            return new WireResponse(status, RetryAfterHeader.Read(headers, clock), RequestIds.Read(headers), readError(status, body))
             {
                 TraceId = traceIdHeader is not null && headers.TryGetValues(traceIdHeader, out var traces) ? traces.FirstOrDefault() : null,
+                TaskId = facts.TaskId,
+                Snapshot = facts.Snapshot,
+                DownloadUrl = facts.DownloadUrl,
             };
-            return body is null ? answer : fill(answer, body);
         }
     }
 
     /// <summary>The body as the expected JSON, or null when it is empty or not that JSON: the caller decides.</summary>
-    private static async Task<T?> ReadAsync<T>(HttpContent content, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    private static async ValueTask<T?> ReadAsync<T>(HttpContent content, JsonTypeInfo<T> type, CancellationToken cancellationToken)
         where T : class
     {
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -42,11 +45,16 @@ internal static class WireAnswers
         {
             try
             {
-                // The body is buffered already: read it in place rather than through an async reader.
-                if (stream is MemoryStream buffered && buffered.TryGetBuffer(out var bytes))
+                // The body is buffered already (HttpClient's default completion): read it in place, or at least without an async reader.
+                if (stream is MemoryStream buffered)
                 {
-                    var body = bytes.AsSpan((int)buffered.Position);
-                    return body.IsEmpty ? null : JsonSerializer.Deserialize(body, type);
+                    if (buffered.TryGetBuffer(out var bytes))
+                    {
+                        var body = bytes.AsSpan((int)buffered.Position);
+                        return body.IsEmpty ? null : JsonSerializer.Deserialize(body, type);
+                    }
+
+                    return buffered.Length == buffered.Position ? null : JsonSerializer.Deserialize(buffered, type);
                 }
 
                 return stream.CanSeek && stream.Length == 0 ? null : await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false);
@@ -58,3 +66,6 @@ internal static class WireAnswers
         }
     }
 }
+
+/// <summary>What one answer's typed body says, read once so the answer is built in one piece.</summary>
+internal readonly record struct WireFacts(string? TaskId = null, TaskSnapshot? Snapshot = null, Uri? DownloadUrl = null);

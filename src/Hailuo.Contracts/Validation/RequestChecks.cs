@@ -45,6 +45,11 @@ public static class RequestChecks
         var resolution = provider.ResolutionFor(request);
         var duration = provider.DurationFor(request);
         var (verdict, row) = MatrixRule.Judge(modeInfo?.Matrix, r => r.Resolution, r => r.Durations, resolution, duration);
+        if (verdict == MatrixVerdict.Allowed)
+        {
+            return;
+        }
+
         var where = $"{model.Id} {mode.ToWireName()} on {provider.Name}";
         switch (verdict)
         {

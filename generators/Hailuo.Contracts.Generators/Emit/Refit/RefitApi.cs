@@ -24,17 +24,17 @@ internal sealed class RefitApi
     /// <summary>The spec file's stem, which names the class holding the implementations.</summary>
     public string FileStem { get; }
 
-    public string InterfaceName => "I" + Provider.Member + "VideoApi";
+    public string InterfaceName => $"I{Provider.Member}VideoApi";
 
-    public string FullName => "global::" + Namespace + "." + InterfaceName;
+    public string FullName => $"global::{Namespace}.{InterfaceName}";
 
-    public string ImplementationName => Provider.Member + "VideoApi";
+    public string ImplementationName => $"{Provider.Member}VideoApi";
 
     /// <summary>The adapter HailuoClient calls: a subclass of the runtime's dialect base.</summary>
-    public string AdapterName => Provider.Member + "VideoCalls";
+    public string AdapterName => $"{Provider.Member}VideoCalls";
 
     /// <summary>How the catalog creates the adapter.</summary>
-    public string NewAdapter => "new " + RefitImplementationEmitter.ClassName(FileStem) + "." + AdapterName + "()";
+    public string NewAdapter => $"new {RefitImplementationEmitter.ClassName(FileStem)}.{AdapterName}()";
 
     public IReadOnlyList<RefitMethod> Methods { get; }
 
@@ -68,7 +68,7 @@ internal sealed class RefitApi
                 return null;
             }
 
-            methods.Add(new RefitMethod(name, endpoint, Wire + answer, body, summary, line));
+            methods.Add(new RefitMethod(name, endpoint, $"{Wire}{answer}", body, summary, line));
         }
 
         return new RefitApi(provider, spec.Namespace, spec.FileStem, methods);
@@ -80,5 +80,5 @@ internal sealed record RefitMethod(string Name, EndpointLine Endpoint, string An
 {
     public const string RequestType = "global::Hailuo.Contracts.VideoGenerationRequest";
 
-    public string ReturnType => "global::System.Threading.Tasks.Task<global::Refit.ApiResponse<" + Answer + ">>";
+    public string ReturnType => $"global::System.Threading.Tasks.Task<global::Refit.ApiResponse<{Answer}>>";
 }

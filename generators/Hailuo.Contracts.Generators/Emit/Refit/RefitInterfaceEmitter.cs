@@ -1,4 +1,6 @@
-using Hailuo.Contracts.Generators.Model;
+using System.Collections.Generic;
+using System.Linq;
+using static Hailuo.Contracts.Generators.Emit.SourceWriter;
 
 namespace Hailuo.Contracts.Generators.Emit.Refit;
 
@@ -7,46 +9,35 @@ internal static class RefitInterfaceEmitter
 {
     private const string R = "global::Refit.";
 
-    public static string Emit(RefitApi api)
-    {
-        var w = SourceWriter.File(api.Namespace);
-        w.Line("/// <summary>" + CatalogEmitter.Xml(api.Provider.Name) + "'s video API as a Refit interface, from the spec's " + api.Provider.Dialect + " endpoint lines. Get it with RestService.For, RestService.ForGenerated or services.AddRefitGeneratedClient.</summary>");
-        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Hailuo.Contracts.Generators\", \"1.0\")]");
-        w.Line("[" + R + "Headers(\"Accept: application/json\")]");
-        w.Open("public interface " + api.InterfaceName);
-        var first = true;
-        foreach (var method in api.Methods)
+    public static string Emit(RefitApi api) => FileText(api.Namespace, $$"""
+        /// <summary>{{CatalogEmitter.Xml(api.Provider.Name)}}'s video API as a Refit interface, from the spec's {{api.Provider.Dialect}} endpoint lines. Get it with RestService.For, RestService.ForGenerated or services.AddRefitGeneratedClient.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Hailuo.Contracts.Generators", "1.0")]
+        [{{R}}Headers("Accept: application/json")]
+        public interface {{api.InterfaceName}}
         {
-            if (!first)
-            {
-                w.Line();
-            }
-
-            first = false;
-            w.Line("/// <summary>" + method.Summary + " " + CatalogEmitter.Xml(method.SpecLine) + "</summary>");
-            w.Line("[" + R + method.Endpoint.Method + "(" + Literals.String(method.Endpoint.Route) + ")]");
-            w.Line(method.ReturnType + " " + method.Name + "(" + Parameters(method) + ");");
+            {{Each(api.Methods, Method, 4, "\n\n")}}
         }
+        """);
 
-        w.Close();
-        return w.ToString();
-    }
+    private static string Method(RefitMethod method) => $$"""
+        /// <summary>{{method.Summary}} {{CatalogEmitter.Xml(method.SpecLine)}}</summary>
+        [{{R}}{{method.Endpoint.Method}}({{Literals.String(method.Endpoint.Route)}})]
+        {{method.ReturnType}} {{method.Name}}({{string.Join(", ", Parameters(method))}});
+        """;
 
-    private static string Parameters(RefitMethod method)
+    private static IEnumerable<string> Parameters(RefitMethod method)
     {
-        var list = new System.Collections.Generic.List<string>();
         if (method.HasBody)
         {
-            list.Add("[" + R + "Body] " + RefitMethod.RequestType + " request");
+            yield return $"[{R}Body] {RefitMethod.RequestType} request";
         }
 
         foreach (var parameter in method.Endpoint.Parameters)
         {
-            list.Add("[" + R + "AliasAs(" + Literals.String(parameter.WireName) + ")]" + (parameter.InQuery ? "[" + R + "Query]" : string.Empty) + " string " + parameter.Name);
+            yield return $"[{R}AliasAs({Literals.String(parameter.WireName)})]{(parameter.InQuery ? $"[{R}Query]" : string.Empty)} string {parameter.Name}";
         }
 
-        list.Add("[" + R + "Authorize(\"Bearer\")] string apiKey");
-        list.Add("global::System.Threading.CancellationToken cancellationToken = default");
-        return string.Join(", ", list);
+        yield return $"[{R}Authorize(\"Bearer\")] string apiKey";
+        yield return "global::System.Threading.CancellationToken cancellationToken = default";
     }
 }
