@@ -1,5 +1,6 @@
 using Hailuo.MockServer.Simulation;
 using Hailuo.MockServer.Wire;
+using WireMock;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -8,8 +9,9 @@ using WireMock.Server;
 namespace Hailuo.MockServer.Server;
 
 /// <summary>
-/// One mapping per path of the engine and its admin API, any method, just after theirs: a method the path does not
-/// serve gets 405 with Allow (HTTP's answer), not WireMock.Net's 404 "No matching mapping found".
+/// One mapping for every path of the engine and its admin API, any method, just after theirs: a method the path does
+/// not serve gets 405 with Allow (HTTP's answer), not WireMock.Net's 404 "No matching mapping found". One mapping, not
+/// one per path: WireMock.Net matches every mapping against every request.
 /// </summary>
 internal sealed class MethodGuard
 {
@@ -29,23 +31,24 @@ internal sealed class MethodGuard
 
     public IEnumerable<Guid> Register(WireMockServer server, SimulatorState state, int priority)
     {
-        foreach (var (key, (path, dialect, methods)) in _paths)
-        {
-            var allow = string.Join(", ", methods);
-            var guid = Guid.NewGuid();
-            server.Given(Request.Create().WithPath(path))
-                .WithGuid(guid)
-                .WithTitle("Hailuo method not allowed: " + key)
-                .AtPriority(priority)
-                .RespondWith(Response.Create().WithCallback(request =>
-                {
-                    var message = $"{request.Method} is not allowed on {request.Path}; allowed: {allow}.";
-                    var answer = dialect is { } d
-                        ? ErrorAnswer.Create(d, 405, Contracts.ErrorMeanings.InvalidParameters, "invalid_request_error", message)
-                        : WireAnswer.Json(new { error = message }, 405);
-                    return WireMockMessages.ToResponse(answer.With("Allow", allow).With(RequestIds.Header, state.RequestIds.Next(state.Now)), state.Now);
-                }));
-            yield return guid;
-        }
+        var guid = Guid.NewGuid();
+        server.Given(Request.Create().WithPath(_paths.Values.Select(p => p.Path).ToArray()))
+            .WithGuid(guid)
+            .WithTitle("Hailuo method not allowed: " + string.Join(", ", _paths.Keys))
+            .AtPriority(priority)
+            .RespondWith(Response.Create().WithCallback(request => WireMockMessages.ToResponse(NotAllowed(request, state), state.Now)));
+        yield return guid;
+    }
+
+    /// <summary>The 405 for a request on a served path with a method it does not serve.</summary>
+    public WireAnswer NotAllowed(IRequestMessage request, SimulatorState state)
+    {
+        var (_, dialect, methods) = _paths.Values.First(p => p.Path.IsMatch(request.Path).IsPerfect());
+        var allow = string.Join(", ", methods);
+        var message = $"{request.Method} is not allowed on {request.Path}; allowed: {allow}.";
+        var answer = dialect is { } d
+            ? ErrorAnswer.Create(d, 405, Contracts.ErrorMeanings.InvalidParameters, "invalid_request_error", message)
+            : WireAnswer.Json(new { error = message }, 405);
+        return answer.With("Allow", allow).With(RequestIds.Header, state.RequestIds.Next(state.Now));
     }
 }
