@@ -78,7 +78,7 @@ public sealed class HailuoApi : IAsyncDisposable
 
     private void Map(string line, WireRoute route, WireEngine engine, HttpContextConnection connection, MethodGuard methods)
     {
-        var endpoint = EndpointLine.Parse(line);
+        var endpoint = EndpointRoute.Parse(line);
         methods.Serve(endpoint.PathTemplate, endpoint.PathMatcher(), endpoint.Method, route.Dialect);
         var guid = Guid.NewGuid();
         Server.Given(endpoint.Request())
