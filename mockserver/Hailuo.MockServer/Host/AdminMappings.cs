@@ -45,23 +45,12 @@ internal static class AdminMappings
         yield return ("GET", "/journal", _ => WireAnswer.Json(admin.Journal));
         yield return ("GET", "/tasks", _ => WireAnswer.Json(admin.Tasks));
         yield return ("GET", "/faults", _ => WireAnswer.Json(admin.PendingFaults));
-        yield return ("DELETE", "/faults", _ =>
-        {
-            admin.ClearFaults();
-            return WireAnswer.Empty(204);
-        });
+        yield return ("DELETE", "/faults", _ => ClearFaults(admin));
         yield return ("POST", "/faults", request => AddFault(request.Body, admin));
         yield return ("GET", "/clock", _ => WireAnswer.Json(new { now = state.Now, manual = state.Clock is FakeTimeProvider }));
         yield return ("GET", "/account", _ => WireAnswer.Json(new { balance = admin.Balance }));
         yield return ("GET", "/log", _ => WireAnswer.Json(new { capacity = state.Options.RequestLogCapacity, dropped = admin.DroppedLogEntries }));
-        yield return ("POST", "/reset", _ =>
-        {
-            admin.Reset();
-
-            // Give the freed tasks and images back to the system, so a long-running server's memory comes down after a reset.
-            MemoryRelease.Collect();
-            return WireAnswer.Empty(204);
-        });
+        yield return ("POST", "/reset", _ => Reset(admin));
         yield return ("POST", "/advance", request => Advance(request.Query?.TryGetValue("by", out var by) == true ? by.FirstOrDefault() : null, state));
     }
 
@@ -100,6 +89,21 @@ internal static class AdminMappings
 
         // Compared in seconds first: TimeSpan.FromSeconds(1e308) would throw instead of answering.
         return double.IsFinite(seconds) && seconds <= LongestAdvance.TotalSeconds ? TimeSpan.FromSeconds(seconds) : null;
+    }
+
+    private static WireAnswer ClearFaults(SimulatorAdmin admin)
+    {
+        admin.ClearFaults();
+        return WireAnswer.Empty(204);
+    }
+
+    private static WireAnswer Reset(SimulatorAdmin admin)
+    {
+        admin.Reset();
+
+        // Give the freed tasks and images back to the system, so a long-running server's memory comes down after a reset.
+        MemoryRelease.Collect();
+        return WireAnswer.Empty(204);
     }
 
     private static WireAnswer AddFault(string? body, SimulatorAdmin admin)
