@@ -1,24 +1,15 @@
 using System;
 using System.Collections.Generic;
 
-#if HAILUO_ANALYZER
-namespace Hailuo.Contracts.Generators.Rules;
-#else
 namespace Hailuo.Contracts;
-#endif
 
 // Part of the rule core: the generator's Refit emitters and the simulator's routes read the spec's endpoint lines with this one grammar.
-#if HAILUO_ANALYZER
-internal
-#else
 /// <summary>
 /// One endpoint line as the spec writes it, such as "GET /v1/query/video_generation?task_id={task_id}": the verb, the
 /// path template, and its placeholders. Grammar: <c>VERB /path[?key={name}|key=value[&amp;...]]</c>, where VERB is
 /// letters, the path starts with '/', and a placeholder's name is letters, digits and '_'.
 /// </summary>
-public
-#endif
-sealed class EndpointLine
+public sealed class EndpointLine
 {
     private EndpointLine(string method, string pathTemplate, IReadOnlyList<EndpointPlaceholder> placeholders, IReadOnlyList<string> queryConstants)
     {
@@ -131,13 +122,8 @@ sealed class EndpointLine
     }
 }
 
-#if HAILUO_ANALYZER
-internal
-#else
 /// <summary>A placeholder of an endpoint line: its name, the key it travels under, and where it sits in the path.</summary>
-public
-#endif
-sealed class EndpointPlaceholder
+public sealed class EndpointPlaceholder
 {
     /// <summary>Creates a placeholder; <paramref name="start"/> and <paramref name="end"/> are -1 in the query.</summary>
     public EndpointPlaceholder(string name, string key, bool inQuery, int start, int end)

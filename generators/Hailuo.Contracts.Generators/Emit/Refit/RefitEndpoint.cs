@@ -1,10 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
-using Hailuo.Contracts.Generators.Rules;
 
 namespace Hailuo.Contracts.Generators.Emit.Refit;
 
-/// <summary>One endpoint line of the spec read by the rule core's grammar (<see cref="Rules.EndpointLine"/>), worded for Refit.</summary>
+/// <summary>One endpoint line of the spec read by the rule core's grammar (<see cref="EndpointLine"/>), worded for Refit.</summary>
 internal sealed class RefitEndpoint
 {
     private static readonly char[] Separators = { '_', '-' };
@@ -27,7 +26,7 @@ internal sealed class RefitEndpoint
     /// <summary>The line for Refit; null when it is not an endpoint line.</summary>
     public static RefitEndpoint? Parse(string text)
     {
-        if (Rules.EndpointLine.Parse(text) is not { } line)
+        if (EndpointLine.Parse(text) is not { } line)
         {
             return null;
         }
