@@ -75,6 +75,34 @@ public sealed class HostLimitTests
     }
 
     [Fact]
+    public async Task A_LogEntriesChanged_subscriber_sees_the_entry_masked_as_the_log_keeps_it()
+    {
+        const string Key = "sk-live-secret-0123456789abcdef";
+        await using var sim = await HailuoSimulator.StartAsync();
+        var seen = new List<string>();
+        sim.Server.LogEntriesChanged += (_, e) =>
+        {
+            foreach (var entry in e.NewItems?.OfType<global::WireMock.Logging.ILogEntry>() ?? [])
+            {
+                lock (seen)
+                {
+                    seen.Add(entry.RequestMessage!.Headers!["Authorization"].Single());
+                }
+            }
+        };
+        using var client = TestClient.For(sim, Key);
+
+        await client.SubmitTaskAsync(WireDialect.ApiMart, TestClient.Valid(WireDialect.ApiMart));
+
+        // The masking runs on WireMock.Net's log itself: its LogEntriesChanged costs a reflection-emitted invoker per request.
+        Assert.True(sim.Api.LogHookIsDirect, "WireMock.Net's request log is no longer where LogHook looks: the masking fell back to LogEntriesChanged.");
+        lock (seen)
+        {
+            Assert.Equal("Bearer ***", Assert.Single(seen));
+        }
+    }
+
+    [Fact]
     public async Task The_request_log_masks_Authorization_and_cuts_long_bodies_saying_so()
     {
         const string Key = "sk-live-secret-0123456789abcdef";

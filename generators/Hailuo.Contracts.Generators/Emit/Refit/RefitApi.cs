@@ -62,7 +62,7 @@ internal sealed class RefitApi
         var methods = new List<RefitMethod>();
         foreach (var (name, line, answer, body, summary) in lines)
         {
-            var endpoint = EndpointLine.Parse(line);
+            var endpoint = RefitEndpoint.Parse(line);
             if (endpoint is null)
             {
                 return null;
@@ -76,7 +76,7 @@ internal sealed class RefitApi
 }
 
 /// <summary>One method of a generated Refit interface.</summary>
-internal sealed record RefitMethod(string Name, EndpointLine Endpoint, string Answer, bool HasBody, string Summary, string SpecLine)
+internal sealed record RefitMethod(string Name, RefitEndpoint Endpoint, string Answer, bool HasBody, string Summary, string SpecLine)
 {
     public const string RequestType = "global::Hailuo.Contracts.VideoGenerationRequest";
 

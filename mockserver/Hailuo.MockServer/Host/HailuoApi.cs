@@ -21,6 +21,7 @@ public sealed class HailuoApi : IAsyncDisposable
     public const int EnginePriority = 100_000;
 
     private readonly List<Guid> _mappings = new();
+    private readonly LogHook _logHook;
 
     internal HailuoApi(WireMockServer server, SimulatorOptions options, TimeProvider clock, ILoggerFactory loggers)
     {
@@ -44,7 +45,7 @@ public sealed class HailuoApi : IAsyncDisposable
         Map(DownloadSigner.Endpoint, new WireRoute(SimulatorEndpoint.Download, null), engine, connection, methods);
         _mappings.AddRange(AdminMappings.Register(server, State, Admin, EnginePriority, methods).ToList());
         _mappings.AddRange(methods.Register(server, State, EnginePriority + 1).ToList());
-        server.LogEntriesChanged += OnLogEntriesChanged;
+        _logHook = new LogHook(server, OnLogEntriesChanged);
     }
 
     /// <summary>The server the mappings are on.</summary>
@@ -61,10 +62,13 @@ public sealed class HailuoApi : IAsyncDisposable
 
     internal SimulatorState State { get; }
 
+    /// <summary>Whether the log masking runs on WireMock.Net's log itself (fast) rather than on LogEntriesChanged.</summary>
+    internal bool LogHookIsDirect => _logHook.IsDirect;
+
     /// <summary>Stops callbacks and stalled requests, and removes the mappings.</summary>
     public async ValueTask DisposeAsync()
     {
-        Server.LogEntriesChanged -= OnLogEntriesChanged;
+        _logHook.Dispose();
         foreach (var guid in _mappings)
         {
             Server.DeleteMapping(guid);
@@ -78,7 +82,7 @@ public sealed class HailuoApi : IAsyncDisposable
 
     private void Map(string line, WireRoute route, WireEngine engine, HttpContextConnection connection, MethodGuard methods)
     {
-        var endpoint = EndpointLine.Parse(line);
+        var endpoint = EndpointRoute.Parse(line);
         methods.Serve(endpoint.PathTemplate, endpoint.PathMatcher(), endpoint.Method, route.Dialect);
         var guid = Guid.NewGuid();
         Server.Given(endpoint.Request())

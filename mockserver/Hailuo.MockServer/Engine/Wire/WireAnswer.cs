@@ -28,6 +28,9 @@ internal sealed class WireAnswer
     public static WireAnswer Json(object value, int status = 200) =>
         new(status, JsonType, JsonSerializer.Serialize(value, value.GetType(), WireJson.Options), null);
 
+    /// <summary>JSON already serialized with <see cref="WireJson.Options"/>, as UTF-8.</summary>
+    public static WireAnswer Utf8Json(byte[] json, int status = 200) => new(status, JsonType, null, json);
+
     /// <summary>The file, or the part a single "bytes=first-last" range asks for (206), as a resumed download needs.</summary>
     public static WireAnswer File(byte[] bytes, string contentType, string? range = null)
     {

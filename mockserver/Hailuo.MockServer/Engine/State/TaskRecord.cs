@@ -6,6 +6,7 @@ namespace Hailuo.MockServer.Simulation;
 internal sealed class TaskRecord
 {
     private int _callback;
+    private Wire.StatusBytes? _lastStatus;
 
     public required string Id { get; init; }
 
@@ -61,6 +62,13 @@ internal sealed class TaskRecord
     {
         get => (CallbackState)Volatile.Read(ref _callback);
         set => Volatile.Write(ref _callback, (int)value);
+    }
+
+    /// <summary>The last status answer written for this task, reused by polls while it shows the same.</summary>
+    public Wire.StatusBytes? LastStatus
+    {
+        get => Volatile.Read(ref _lastStatus);
+        set => Volatile.Write(ref _lastStatus, value);
     }
 
     public TaskPhase PhaseAt(DateTimeOffset now) =>

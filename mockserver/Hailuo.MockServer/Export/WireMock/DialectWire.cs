@@ -14,16 +14,16 @@ internal sealed class DialectWire
     /// <summary>The query parameters that make a download URL genuine.</summary>
     private static readonly string[] SignedUrlParameters = { "expires", "sig" };
 
-    private static readonly EndpointLine DownloadLine = EndpointLine.Parse(DownloadSigner.Endpoint);
+    private static readonly EndpointRoute DownloadLine = EndpointRoute.Parse(DownloadSigner.Endpoint);
 
     private DialectWire(WireDialect dialect, string prefix)
     {
         Dialect = dialect;
         Prefix = prefix;
         var spec = SimulatorState.Dialect(dialect);
-        SubmitLine = EndpointLine.Parse(spec.Submit);
-        StatusLine = EndpointLine.Parse(spec.Status);
-        FileRetrieveLine = spec.FileRetrieve is { } retrieve ? EndpointLine.Parse(retrieve) : null;
+        SubmitLine = EndpointRoute.Parse(spec.Submit);
+        StatusLine = EndpointRoute.Parse(spec.Status);
+        FileRetrieveLine = spec.FileRetrieve is { } retrieve ? EndpointRoute.Parse(retrieve) : null;
     }
 
     public static IReadOnlyList<DialectWire> All { get; } = new[] { ApiMart, MiniMax };
@@ -37,13 +37,13 @@ internal sealed class DialectWire
 
     public string SubmitPath => SubmitLine.PathTemplate;
 
-    private static EndpointLine MiniMaxFileRetrieve => MiniMax.FileRetrieveLine!;
+    private static EndpointRoute MiniMaxFileRetrieve => MiniMax.FileRetrieveLine!;
 
-    private EndpointLine SubmitLine { get; }
+    private EndpointRoute SubmitLine { get; }
 
-    private EndpointLine StatusLine { get; }
+    private EndpointRoute StatusLine { get; }
 
-    private EndpointLine? FileRetrieveLine { get; }
+    private EndpointRoute? FileRetrieveLine { get; }
 
     /// <summary>A text-to-video request of the provider's defaults, with the first model that allows them.</summary>
     public JsonObject SubmitBody(string prompt)
@@ -63,7 +63,7 @@ internal sealed class DialectWire
         new("POST", UrlPath: SubmitPath) { Headers = Header(key), Body = body };
 
     /// <summary>The task's status request: the task id in the path or in the query, as the spec's line puts it.</summary>
-    public StubRequest Status(StubMatcher key, string taskId) => StatusLine.QueryNames.Contains("task_id")
+    public StubRequest Status(StubMatcher key, string taskId) => StatusLine.InQuery("task_id")
         ? new("GET", UrlPath: StatusLine.PathTemplate) { Headers = Header(key), Query = Param("task_id", StubMatcher.EqualTo(taskId)) }
         : new("GET", UrlPath: StatusLine.Path(("task_id", taskId))) { Headers = Header(key) };
 

@@ -18,41 +18,40 @@ internal static class AdminMappings
 {
     public const string Prefix = "/__admin/hailuo";
 
+    /// <summary>One mapping for every admin path and method (WireMock.Net matches every mapping against every request); a method a path does not serve gets the guard's 405.</summary>
     public static IEnumerable<Guid> Register(WireMockServer server, SimulatorState state, SimulatorAdmin admin, int priority, MethodGuard methods)
     {
-        Guid Map(string method, string path, Func<global::WireMock.IRequestMessage, WireAnswer> answer)
+        var operations = Operations(state, admin).ToDictionary(o => (o.Method, Prefix + o.Path), o => o.Answer);
+        foreach (var (method, path) in operations.Keys)
         {
-            var guid = Guid.NewGuid();
-            methods.Serve(Prefix + path, new ExactMatcher(Prefix + path), method, null);
-            server.Given(Request.Create().WithPath(new ExactMatcher(Prefix + path)).UsingMethod(method))
-                .WithGuid(guid)
-                .WithTitle("Hailuo admin " + method + " " + Prefix + path)
-                .AtPriority(priority)
-                .RespondWith(Response.Create().WithCallback(request => WireMockMessages.ToResponse((AdminAuthentication.Refusal(request, state.Options) ?? answer(request)).With(RequestIds.Header, state.RequestIds.Next(state.Now)), state.Now)));
-            return guid;
+            methods.Serve(path, new ExactMatcher(path), method, null);
         }
 
-        yield return Map("GET", "/journal", _ => WireAnswer.Json(admin.Journal));
-        yield return Map("GET", "/tasks", _ => WireAnswer.Json(admin.Tasks));
-        yield return Map("GET", "/faults", _ => WireAnswer.Json(admin.PendingFaults));
-        yield return Map("DELETE", "/faults", _ =>
-        {
-            admin.ClearFaults();
-            return WireAnswer.Empty(204);
-        });
-        yield return Map("POST", "/faults", request => AddFault(request.Body, admin));
-        yield return Map("GET", "/clock", _ => WireAnswer.Json(new { now = state.Now, manual = state.Clock is FakeTimeProvider }));
-        yield return Map("GET", "/account", _ => WireAnswer.Json(new { balance = admin.Balance }));
-        yield return Map("GET", "/log", _ => WireAnswer.Json(new { capacity = state.Options.RequestLogCapacity, dropped = admin.DroppedLogEntries }));
-        yield return Map("POST", "/reset", _ =>
-        {
-            admin.Reset();
+        var guid = Guid.NewGuid();
+        server.Given(Request.Create().WithPath(operations.Keys.Select(k => k.Item2).Distinct().Select(p => (IStringMatcher)new ExactMatcher(p)).ToArray()))
+            .WithGuid(guid)
+            .WithTitle("Hailuo admin " + string.Join(", ", operations.Keys.Select(k => k.Item1 + " " + k.Item2)))
+            .AtPriority(priority)
+            .RespondWith(Response.Create().WithCallback(request => WireMockMessages.ToResponse(
+                operations.TryGetValue((request.Method.ToUpperInvariant(), request.Path), out var answer)
+                    ? (AdminAuthentication.Refusal(request, state.Options) ?? answer(request)).With(RequestIds.Header, state.RequestIds.Next(state.Now))
+                    : methods.NotAllowed(request, state),
+                state.Now)));
+        yield return guid;
+    }
 
-            // Give the freed tasks and images back to the system, so a long-running server's memory comes down after a reset.
-            MemoryRelease.Collect();
-            return WireAnswer.Empty(204);
-        });
-        yield return Map("POST", "/advance", request => Advance(request.Query?.TryGetValue("by", out var by) == true ? by.FirstOrDefault() : null, state));
+    private static IEnumerable<(string Method, string Path, Func<global::WireMock.IRequestMessage, WireAnswer> Answer)> Operations(SimulatorState state, SimulatorAdmin admin)
+    {
+        yield return ("GET", "/journal", _ => WireAnswer.Json(admin.Journal));
+        yield return ("GET", "/tasks", _ => WireAnswer.Json(admin.Tasks));
+        yield return ("GET", "/faults", _ => WireAnswer.Json(admin.PendingFaults));
+        yield return ("DELETE", "/faults", _ => ClearFaults(admin));
+        yield return ("POST", "/faults", request => AddFault(request.Body, admin));
+        yield return ("GET", "/clock", _ => WireAnswer.Json(new { now = state.Now, manual = state.Clock is FakeTimeProvider }));
+        yield return ("GET", "/account", _ => WireAnswer.Json(new { balance = admin.Balance }));
+        yield return ("GET", "/log", _ => WireAnswer.Json(new { capacity = state.Options.RequestLogCapacity, dropped = admin.DroppedLogEntries }));
+        yield return ("POST", "/reset", _ => Reset(admin));
+        yield return ("POST", "/advance", request => Advance(request.Query?.TryGetValue("by", out var by) == true ? by.FirstOrDefault() : null, state));
     }
 
     /// <summary>The longest single advance: far beyond any retention, and far from the calendar's end.</summary>
@@ -90,6 +89,21 @@ internal static class AdminMappings
 
         // Compared in seconds first: TimeSpan.FromSeconds(1e308) would throw instead of answering.
         return double.IsFinite(seconds) && seconds <= LongestAdvance.TotalSeconds ? TimeSpan.FromSeconds(seconds) : null;
+    }
+
+    private static WireAnswer ClearFaults(SimulatorAdmin admin)
+    {
+        admin.ClearFaults();
+        return WireAnswer.Empty(204);
+    }
+
+    private static WireAnswer Reset(SimulatorAdmin admin)
+    {
+        admin.Reset();
+
+        // Give the freed tasks and images back to the system, so a long-running server's memory comes down after a reset.
+        MemoryRelease.Collect();
+        return WireAnswer.Empty(204);
     }
 
     private static WireAnswer AddFault(string? body, SimulatorAdmin admin)

@@ -9,7 +9,7 @@ namespace Hailuo.MockServer.Server;
 /// <summary>Between WireMock.Net's request and response messages and the engine's host-independent ones.</summary>
 internal static class WireMockMessages
 {
-    public static WireRequest ToWire(IRequestMessage message, EndpointLine line, Uri? publicBaseUrl)
+    public static WireRequest ToWire(IRequestMessage message, EndpointRoute line, Uri? publicBaseUrl)
     {
         var query = message.RawQuery is { Length: > 0 } raw ? (raw[0] == '?' ? raw : "?" + raw) : string.Empty;
         var baseUrl = (publicBaseUrl ?? new Uri(message.Url)).GetLeftPart(UriPartial.Authority);

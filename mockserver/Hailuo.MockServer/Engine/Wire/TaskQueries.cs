@@ -25,9 +25,7 @@ internal static class TaskQueries
             return ErrorAnswer.NotFound(dialect, $"Task '{taskId}' was not found for this API key.");
         }
 
-        return dialect == WireDialect.ApiMart
-            ? WireAnswer.Json(StatusBody.ApiMart(task, state.Now, exchange.Request.BaseUrl, state.Signer, state.Options.ApiMartStatusWords))
-            : WireAnswer.Json(StatusBody.MiniMax(task, state.Now));
+        return WireAnswer.Utf8Json(StatusBytes.For(task, state.Now, exchange.Request.BaseUrl, state.Signer, state.Options.ApiMartStatusWords));
     }
 
     public static WireAnswer FileRetrieve(WireExchange exchange, SimulatorState state)

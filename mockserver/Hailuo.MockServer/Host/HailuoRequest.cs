@@ -12,6 +12,6 @@ public static class HailuoRequest
     public static IRequestBuilder For(string endpointLine)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(endpointLine);
-        return EndpointLine.Parse(endpointLine).Request();
+        return EndpointRoute.Parse(endpointLine).Request();
     }
 }
