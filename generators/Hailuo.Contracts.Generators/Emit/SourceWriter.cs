@@ -1,19 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 
 namespace Hailuo.Contracts.Generators.Emit;
 
 /// <summary>
 /// Puts raw-string templates together into C# files with LF line endings, the same on every machine: a file's frame,
-/// repeated blocks and optional sections. The line API (Line, Open, Close) serves emitters not yet on templates.
+/// repeated blocks and optional sections.
 /// </summary>
-internal sealed class SourceWriter
+internal static class SourceWriter
 {
-    private readonly StringBuilder _builder = new();
-    private int _indent;
-
     /// <summary>A whole generated file: the header, the nullable context, usings, the namespace and the body.</summary>
     public static string FileText(string ns, string body, string nullable = "#nullable enable", params string[] usings)
     {
@@ -57,40 +53,4 @@ internal sealed class SourceWriter
         var lines = block.Replace("\r\n", "\n").Split('\n');
         return lines[0] + string.Concat(lines.Skip(1).Select(line => line.Length == 0 ? "\n" : $"\n{pad}{line}"));
     }
-
-    public SourceWriter Line(string text = "")
-    {
-        if (text.Length > 0)
-        {
-            _builder.Append(' ', _indent * 4).Append(text);
-        }
-
-        _builder.Append('\n');
-        return this;
-    }
-
-    public SourceWriter Open(string text)
-    {
-        Line(text);
-        Line("{");
-        _indent++;
-        return this;
-    }
-
-    public SourceWriter Close(string suffix = "")
-    {
-        _indent--;
-        Line($"}}{suffix}");
-        return this;
-    }
-
-    /// <summary>A line-API writer that has written the file's header and namespace.</summary>
-    public static SourceWriter File(string ns, params string[] usings)
-    {
-        var writer = new SourceWriter();
-        writer._builder.Append(FileText(ns, string.Empty, usings: usings).TrimEnd('\n')).Append("\n\n");
-        return writer;
-    }
-
-    public override string ToString() => _builder.ToString();
 }
