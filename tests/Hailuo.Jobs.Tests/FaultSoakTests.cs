@@ -81,12 +81,12 @@ public sealed class FaultSoakTests(ITestOutputHelper output)
         var unknownWithTask = ledger.Values.Count(j => j.State == JobState.OutcomeUnknown && paid.ContainsKey(j.Key));
         output.WriteLine($"callbacks={(callbacks ? "on" : "off")} resubmit={(resubmit ? "on" : "off")} jobs={jobs} lost={lost} double_paid={doublePaid} stored={stored} outcome_unknown={unknown} outcome_unknown_with_task={unknownWithTask} tasks={admin.Tasks.Count} late_answers={admin.Journal.Count(e => e.Fault == FaultKind.SubmitThenAnswerLate)} gateway_504={admin.Journal.Count(e => e.Fault == FaultKind.SubmitThenGateway504)}");
 
-        // Whatever went wrong is named: each double payment with its submits as the simulator journaled them.
-        foreach (var key in paid.Where(p => p.Value > 1).Select(p => p.Key))
+        // Whatever went wrong is named: each double payment, and each outcome unknown with a task, with its submits as the simulator journaled them.
+        foreach (var key in paid.Where(p => p.Value > 1 || ledger[p.Key].State == JobState.OutcomeUnknown).Select(p => p.Key))
         {
             var submits = admin.Journal.Where(e => e.Endpoint == SimulatorEndpoint.Submit && e.Body.Contains("soak clip " + key + "\"", StringComparison.Ordinal));
             output.WriteLine(string.Join(" | ", history.Where(h => h.Event.Key == key && h.Event.Message != "polled").Select(h => $"{h.At:HH:mm:ss.fff} {h.Event.State} {h.Event.TaskId} {h.Event.Message}")));
-            output.WriteLine($"paid twice: {key} {ledger[key]} submits: " + string.Join("; ", submits.Select(e => $"{e.Time:HH:mm:ss} {e.Status} {e.Fault} {e.TaskId} callback={admin.Tasks.FirstOrDefault(t => t.Id == e.TaskId)?.Callback}")));
+            output.WriteLine($"{(paid[key] > 1 ? "paid twice" : "outcome unknown with a task")}: {key} {ledger[key]} ({ledger[key].Error}) submits: " + string.Join("; ", submits.Select(e => $"{e.Time:HH:mm:ss} {e.Status} {e.Fault} {e.TaskId} callback={admin.Tasks.FirstOrDefault(t => t.Id == e.TaskId)?.Callback}")));
         }
 
         // Every scripted fault was met: the stalls were journaled, and each 429 storm ran to its last refusal.
