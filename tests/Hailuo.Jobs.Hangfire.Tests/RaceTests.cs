@@ -8,13 +8,17 @@ public sealed class RaceTests(PostgresCluster cluster)
 {
     private const int Jobs = 12;
 
+    // Steps one worker process runs at once.
+    private const int Workers = 4;
+
     [Fact]
     public async Task The_same_step_enqueued_twice_on_two_workers_submits_each_job_once()
     {
         await using var deployment = await Deployment.StartAsync(cluster);
-        await deployment.StartWorkerAsync(workers: 4);
-        await deployment.StartWorkerAsync(workers: 4);
+        await deployment.StartWorkerAsync(Workers);
+        await deployment.StartWorkerAsync(Workers);
         var keys = await RecordAsync(deployment);
+        await using var gate = await LedgerReadGate.CloseAsync(deployment.ConnectionString);
 
         foreach (var key in keys)
         {
@@ -22,10 +26,14 @@ public sealed class RaceTests(PostgresCluster cluster)
             deployment.Jobs.Enqueue(key);
         }
 
+        // Hangfire hands steps out in enqueue order, so the workers hold both copies of the first jobs, each stopped
+        // between its read of the created job and its submit intent; opened at once, the copies' writes race.
+        await gate.WaitForReadersAsync(2 * Workers, TimeSpan.FromMinutes(1));
+        await gate.OpenAsync();
         var jobs = await deployment.WaitUntilSettledAsync(Jobs, TimeSpan.FromMinutes(3));
 
-        Assert.All(jobs, j => Assert.Equal(JobState.Stored, j.State));
         Assert.All(keys, k => Assert.Equal(1, deployment.TasksPerKey()[k]));
+        Assert.All(jobs, j => Assert.Equal(JobState.Stored, j.State));
         Assert.Equal(Jobs, Directory.GetFiles(deployment.OutputFolder).Length);
     }
 
@@ -67,17 +75,20 @@ public sealed class RaceTests(PostgresCluster cluster)
     public async Task A_lease_that_expires_while_its_worker_is_paused_is_taken_over_and_the_resumed_worker_submits_nothing_twice()
     {
         await using var deployment = await Deployment.StartAsync(cluster);
-        var paused = await deployment.StartWorkerAsync(4, "--lease", "00:00:02");
+        var paused = await deployment.StartWorkerAsync(Workers, "--lease", "00:00:02");
         var keys = await RecordAsync(deployment);
+        await using var gate = await LedgerReadGate.CloseAsync(deployment.ConnectionString);
         foreach (var key in keys)
         {
             deployment.Jobs.Enqueue(key);
         }
 
-        // Paused mid-run: its first submits are in, its workers hold steps (leases, requests in flight).
-        await deployment.WaitForAsync(_ => deployment.Simulator.Admin.Journal.Any(e => e.Endpoint == SimulatorEndpoint.Submit), TimeSpan.FromMinutes(1));
+        // Paused at the worst moment: each of its workers holds a job's lease and has read the job as created, and
+        // its submit intent is not written yet. The reads' answers wait in the paused process while the leases expire.
+        await gate.WaitForReadersAsync(Workers, TimeSpan.FromMinutes(1));
         paused.Pause();
-        await deployment.StartWorkerAsync(4, "--lease", "00:00:02");
+        await gate.OpenAsync();
+        await deployment.StartWorkerAsync(Workers, "--lease", "00:00:02");
         foreach (var key in keys)
         {
             deployment.Jobs.Enqueue(key);
