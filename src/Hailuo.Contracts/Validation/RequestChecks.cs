@@ -99,9 +99,10 @@ public static class RequestChecks
             Add(context, "prompt", $"'prompt' has {length.ToString("N0", CultureInfo.InvariantCulture)} characters; at most {limits.MaxLength.ToString("N0", CultureInfo.InvariantCulture)} are allowed.", length, ValidationCodes.Prompt, limits);
         }
 
-        foreach (var problem in CameraRule.Problems(prompt, camera.Commands, camera.MaxPerBracket))
+        var problems = CameraRule.Problems(prompt, camera.Commands, camera.MaxPerBracket);
+        for (var i = 0; i < problems.Count; i++)
         {
-            AddCameraProblem(camera, problem, context);
+            AddCameraProblem(camera, problems[i], context);
         }
     }
 
