@@ -11,6 +11,17 @@ namespace Hailuo.Contracts;
 /// </summary>
 public static class RequestChecks
 {
+    /// <summary>Every check below, in order, each adding its own failures: the one rule the generated validators run.</summary>
+    public static void All(ProviderInfo provider, PromptLimits limits, CameraCommandSet camera, VideoGenerationRequest request, ValidationContext<VideoGenerationRequest> context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Model(provider, request.Model, context);
+        ModeAndMatrix(provider, request, context);
+        Prompt(provider, limits, camera, request, context);
+        Images(request, context);
+        CallbackUrl(request.CallbackUrl, context);
+    }
+
     /// <summary>The model must be one the provider offers.</summary>
     public static void Model(ProviderInfo provider, string? model, ValidationContext<VideoGenerationRequest> context)
     {
