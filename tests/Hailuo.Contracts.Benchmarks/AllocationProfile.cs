@@ -4,7 +4,7 @@ namespace Hailuo.Contracts.Benchmarks;
 
 /// <summary>
 /// Where a submit + poll's bytes go, by type: the runtime's GCAllocationTick events (one per ~100 KB allocated, naming
-/// the type that crossed it) over many calls, scaled to bytes per call. Run: dotnet run -c Release -- alloc-profile [refit].
+/// the type that crossed it) over many calls, scaled to bytes per call. Run: dotnet run -c Release -- alloc-profile [refit|validate].
 /// </summary>
 internal sealed class AllocationProfile : EventListener
 {
