@@ -4,7 +4,7 @@ namespace Hailuo.Contracts.Benchmarks;
 
 /// <summary>
 /// Where a submit + poll's bytes go, by type: the runtime's GCAllocationTick events (one per ~100 KB allocated, naming
-/// the type that crossed it) over many calls, scaled to bytes per call. Run: dotnet run -c Release -- alloc-profile [refit].
+/// the type that crossed it) over many calls, scaled to bytes per call. Run: dotnet run -c Release -- alloc-profile [refit|validate].
 /// </summary>
 internal sealed class AllocationProfile : EventListener
 {
@@ -12,16 +12,31 @@ internal sealed class AllocationProfile : EventListener
     private readonly Dictionary<string, long> _ticks = new(StringComparer.Ordinal);
     private long _total;
 
-    public static async Task RunAsync(bool refit)
+    public static async Task RunAsync(string what)
     {
         using var bench = new SubmitAndPollBenchmarks();
         bench.Setup();
-        Func<Task> call = refit ? () => bench.RefitOwnGenerator() : () => bench.HailuoClientSubmitAndGetTask();
+        var steps = new ClientStepBenchmarks();
+        steps.Setup();
+        Func<Task> call = what switch
+        {
+            "refit" => () => bench.RefitOwnGenerator(),
+            "validate" => () => Task.FromResult(steps.Validate()),
+            _ => () => bench.HailuoClientSubmitAndGetTask(),
+        };
         for (var i = 0; i < 2_000; i++)
         {
             await call();
         }
 
+        var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < Calls; i++)
+        {
+            await call();
+        }
+
+        Console.WriteLine($"GC per 100k: gen0 {GC.CollectionCount(0) - gcs.Item1}, gen1 {GC.CollectionCount(1) - gcs.Item2}, gen2 {GC.CollectionCount(2) - gcs.Item3}, pause {(GC.GetTotalPauseDuration() - gcs.Item4).TotalMilliseconds:F0} ms of {watch.ElapsedMilliseconds} ms");
         var before = GC.GetTotalAllocatedBytes(precise: true);
         using var profile = new AllocationProfile();
         for (var i = 0; i < Calls; i++)
@@ -31,7 +46,7 @@ internal sealed class AllocationProfile : EventListener
 
         var perCall = (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)Calls;
         profile.Dispose();
-        Console.WriteLine($"{(refit ? "Refit's own generated client" : "HailuoClient")}: {perCall:F0} bytes per submit + poll");
+        Console.WriteLine($"{what switch { "refit" => "Refit's own generated client", "validate" => "The generated validator alone", _ => "HailuoClient" }}: {perCall:F0} bytes per {(what == "validate" ? "submit's validation" : "submit + poll")}");
         foreach (var (type, ticks) in profile._ticks.OrderByDescending(t => t.Value).Take(60))
         {
             Console.WriteLine($"{ticks * perCall / profile._total,8:F1}  {type}");

@@ -1,10 +1,10 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/Hailuo.Contracts.Benchmarks -- --filter '*' --job short
-// dotnet run -c Release --project tests/Hailuo.Contracts.Benchmarks -- alloc-profile [refit]: bytes per submit + poll by type
+// dotnet run -c Release --project tests/Hailuo.Contracts.Benchmarks -- alloc-profile [refit|validate]: bytes per submit + poll (or per validation alone) by type
 if (args is ["alloc-profile", ..])
 {
-    await Hailuo.Contracts.Benchmarks.AllocationProfile.RunAsync(refit: args.Contains("refit"));
+    await Hailuo.Contracts.Benchmarks.AllocationProfile.RunAsync(args.Length > 1 ? args[1] : "client");
     return;
 }
 

@@ -17,11 +17,7 @@ public sealed partial class MiniMaxRequestValidator : global::FluentValidation.A
     /// <summary>Builds the rules from the spec's catalog.</summary>
     public MiniMaxRequestValidator()
     {
-        // Model known, then the mode it offers, then one cross-field rule for the resolution x duration pair.
-        RuleFor(r => r.Model).Custom((model, context) => global::Hailuo.Contracts.RequestChecks.Model(Provider, model, context));
-        RuleFor(r => r).Custom((request, context) => global::Hailuo.Contracts.RequestChecks.ModeAndMatrix(Provider, request, context));
-        RuleFor(r => r).Custom((request, context) => global::Hailuo.Contracts.RequestChecks.Prompt(Provider, global::Hailuo.Contracts.HailuoSpec.Prompt, global::Hailuo.Contracts.HailuoSpec.Camera, request, context));
-        RuleFor(r => r).Custom((request, context) => global::Hailuo.Contracts.RequestChecks.Images(request, context));
-        RuleFor(r => r.CallbackUrl).Custom((url, context) => global::Hailuo.Contracts.RequestChecks.CallbackUrl(url, context));
+        // One rule runs every check in order (model, mode and matrix, prompt, images, callback URL): FluentValidation's cost per rule is more than a check's.
+        RuleFor(r => r).Custom((request, context) => global::Hailuo.Contracts.RequestChecks.All(Provider, global::Hailuo.Contracts.HailuoSpec.Prompt, global::Hailuo.Contracts.HailuoSpec.Camera, request, context));
     }
 }

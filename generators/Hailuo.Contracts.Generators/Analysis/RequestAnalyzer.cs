@@ -90,7 +90,7 @@ public sealed class RequestAnalyzer : DiagnosticAnalyzer
         var verdicts = new (MatrixVerdict Verdict, MatrixRowModel? Row)[offers.Count];
         for (var i = 0; i < offers.Count; i++)
         {
-            IEnumerable<MatrixRowModel>? rows = ModeOf(offers[i].Model, mode)?.Matrix;
+            IReadOnlyList<MatrixRowModel>? rows = ModeOf(offers[i].Model, mode)?.Matrix;
             verdicts[i] = MatrixRule.Judge(rows, r => r.Resolution, r => r.Durations, resolution.Value, request.Duration?.Value);
             if (verdicts[i].Verdict == MatrixVerdict.Allowed)
             {
@@ -160,8 +160,10 @@ public sealed class RequestAnalyzer : DiagnosticAnalyzer
         }
 
         var known = facts.CameraCommands;
-        foreach (var problem in CameraRule.Problems(prompt, known, camera.MaxPerBracket))
+        var problems = CameraRule.Problems(prompt, known, camera.MaxPerBracket);
+        for (var i = 0; i < problems.Count; i++)
         {
+            var problem = problems[i];
             var bracket = problem.Bracket;
             report(problem.Kind switch
             {

@@ -6,7 +6,7 @@ using System.Collections.Immutable;
 namespace Hailuo.Contracts.Generators.Model;
 
 /// <summary>An immutable array compared by its items, so pipeline models cache across runs.</summary>
-internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnumerable<T>
+internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
     where T : IEquatable<T>
 {
     private readonly ImmutableArray<T> _items;

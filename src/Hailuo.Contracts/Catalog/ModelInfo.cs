@@ -29,7 +29,19 @@ public sealed class ModelInfo
     public bool CameraCommands { get; }
 
     /// <summary>The mode's matrix, or null when the model does not offer it.</summary>
-    public ModeInfo? FindMode(VideoMode mode) => Modes.FirstOrDefault(m => m.Mode == mode);
+    public ModeInfo? FindMode(VideoMode mode)
+    {
+        // Indexed loops here and in FindPrice, not LINQ: every submit looks both up, and a lambda would capture per call.
+        for (var i = 0; i < Modes.Count; i++)
+        {
+            if (Modes[i].Mode == mode)
+            {
+                return Modes[i];
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Dollars per second at a resolution; null when unpublished, unknown, or priced per clip.</summary>
     public decimal? PricePerSecond(string resolution) => FindPrice(resolution)?.DollarsPerSecond;
@@ -42,8 +54,18 @@ public sealed class ModelInfo
     /// <inheritdoc/>
     public override string ToString() => Id;
 
-    private PriceInfo? FindPrice(string resolution) =>
-        Prices.FirstOrDefault(p => string.Equals(p.Resolution, resolution, StringComparison.OrdinalIgnoreCase));
+    private PriceInfo? FindPrice(string resolution)
+    {
+        for (var i = 0; i < Prices.Count; i++)
+        {
+            if (string.Equals(Prices[i].Resolution, resolution, StringComparison.OrdinalIgnoreCase))
+            {
+                return Prices[i];
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>The price of video at a resolution: by the second (APIMart) or by the clip of each duration (MiniMax).</summary>

@@ -138,7 +138,8 @@ internal sealed class TaskSubmitter
     /// <summary>Notes each attempt as it is sent, so the exception names the one that may have created the task.</summary>
     private sealed class AttemptLog(TimeProvider clock)
     {
-        private DateTimeOffset _lastSentAt = clock.GetUtcNow();
+        // Read when an attempt is sent; a log whose first attempt never went out reads the clock when asked.
+        private DateTimeOffset _lastSentAt;
         private int _count;
         private string? _lastRequestId;
 
@@ -151,7 +152,7 @@ internal sealed class TaskSubmitter
             return response;
         }
 
-        public SubmitAttempts Snapshot() => new(_lastSentAt, Math.Max(_count, 1), _lastRequestId);
+        public SubmitAttempts Snapshot() => new(_count == 0 ? clock.GetUtcNow() : _lastSentAt, Math.Max(_count, 1), _lastRequestId);
     }
 
     private static void Count(string provider, string model, string resolution, CostEstimate cost)

@@ -9,9 +9,6 @@ namespace Hailuo.Contracts.Resilience;
 /// <summary>The client's Polly pipelines, built once per client and shared by every call (they are thread-safe).</summary>
 internal sealed class HailuoPipelines
 {
-    /// <summary>The operation name, carried to the retry callback for logs and metrics.</summary>
-    public static readonly ResiliencePropertyKey<string> Operation = new("hailuo.operation");
-
     public HailuoPipelines(HailuoRetryOptions retry, TimeSpan attemptTimeout, TimeProvider clock, string provider, ILogger logger)
     {
         Reads = Build(retry, attemptTimeout, clock, provider, logger, o => RetryDecisions.IsTransientRead(o, retry.MaxRetryAfter));
@@ -94,7 +91,7 @@ internal sealed class HailuoPipelines
 
     private static void OnRetry(ILogger logger, string provider, ResilienceContext context, int attempt, TimeSpan delay, string reason, string? traceId)
     {
-        var operation = context.Properties.GetValue(Operation, "call");
+        var operation = context.OperationKey ?? "call";
         ClientLog.Retrying(logger, operation, provider, delay, attempt + 1, reason, traceId);
         HailuoTelemetry.RetryCount.Add(1, new("hailuo.provider", provider), new("hailuo.operation", operation), new("hailuo.reason", reason));
     }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace Hailuo.Contracts;
 
@@ -12,22 +11,10 @@ public static class CameraBrackets
     public static IReadOnlyList<CameraBracket> Parse(string prompt)
     {
         var brackets = new List<CameraBracket>();
-        var index = 0;
-        while ((index = prompt.IndexOf('[', index)) >= 0)
+        var scan = new CameraBracketScan(prompt);
+        while (scan.MoveNext())
         {
-            var end = prompt.IndexOf(']', index + 1);
-            var nested = end < 0 ? -1 : prompt.IndexOf('[', index + 1, end - index - 1);
-            if (end < 0 || nested >= 0)
-            {
-                var stop = end < 0 ? prompt.Length : nested;
-                brackets.Add(new CameraBracket(brackets.Count + 1, index, prompt.Substring(index, stop - index), Array.Empty<string>(), Closed: false));
-                index = stop;
-                continue;
-            }
-
-            var commands = prompt.Substring(index + 1, end - index - 1).Split(',').Select(c => c.Trim()).ToArray();
-            brackets.Add(new CameraBracket(brackets.Count + 1, index, prompt.Substring(index, end - index + 1), commands, Closed: true));
-            index = end + 1;
+            brackets.Add(scan.ToBracket());
         }
 
         return brackets;
@@ -41,3 +28,128 @@ public static class CameraBrackets
 /// <param name="Commands">The commands inside, trimmed.</param>
 /// <param name="Closed">False when the '[' has no matching ']'.</param>
 public sealed record CameraBracket(int Number, int Position, string Text, IReadOnlyList<string> Commands, bool Closed);
+
+/// <summary>
+/// Walks a prompt's brackets by index, allocating nothing: a '[' closes at the next ']', unless another '[' (or the
+/// prompt's end) comes first, which leaves it unclosed. Strings are cut only by <see cref="ToBracket"/>, for a problem.
+/// </summary>
+internal struct CameraBracketScan
+{
+    private readonly string _prompt;
+    private int _next;
+
+    public CameraBracketScan(string prompt)
+    {
+        _prompt = prompt;
+        _next = 0;
+        Number = 0;
+        Start = -1;
+        End = -1;
+        Closed = false;
+        CommandCount = 0;
+    }
+
+    /// <summary>1 for the first bracket of the prompt.</summary>
+    public int Number { get; private set; }
+
+    /// <summary>Index of the bracket's '['.</summary>
+    public int Start { get; private set; }
+
+    /// <summary>Index just past the bracket's text: past its ']' when closed, else at the next '[' or the prompt's end.</summary>
+    public int End { get; private set; }
+
+    /// <summary>False when the '[' has no matching ']'.</summary>
+    public bool Closed { get; private set; }
+
+    /// <summary>Commands in a closed bracket: one more than its commas (an empty bracket holds one empty command); 0 when unclosed.</summary>
+    public int CommandCount { get; private set; }
+
+    /// <summary>Moves to the next bracket; false when the prompt has no more.</summary>
+    public bool MoveNext()
+    {
+        var open = _prompt.IndexOf('[', _next);
+        if (open < 0)
+        {
+            return false;
+        }
+
+        Number++;
+        Start = open;
+        var close = _prompt.IndexOf(']', open + 1);
+        var nested = close < 0 ? -1 : _prompt.IndexOf('[', open + 1, close - open - 1);
+        if (close < 0 || nested >= 0)
+        {
+            End = close < 0 ? _prompt.Length : nested;
+            Closed = false;
+            CommandCount = 0;
+            _next = End;
+            return true;
+        }
+
+        End = close + 1;
+        Closed = true;
+        CommandCount = 1;
+        for (var i = open + 1; i < close; i++)
+        {
+            if (_prompt[i] == ',')
+            {
+                CommandCount++;
+            }
+        }
+
+        _next = End;
+        return true;
+    }
+
+    /// <summary>
+    /// The next command of a closed bracket, trimmed, as a start and a length in the prompt; <paramref name="from"/> starts
+    /// at <see cref="Start"/> + 1 and carries the position between calls. False after the last command.
+    /// </summary>
+    public readonly bool NextCommand(ref int from, out int start, out int length)
+    {
+        var close = End - 1;
+        if (!Closed || from > close)
+        {
+            start = 0;
+            length = 0;
+            return false;
+        }
+
+        var comma = _prompt.IndexOf(',', from, close - from);
+        var stop = comma < 0 ? close : comma;
+        start = from;
+        while (start < stop && char.IsWhiteSpace(_prompt[start]))
+        {
+            start++;
+        }
+
+        var last = stop;
+        while (last > start && char.IsWhiteSpace(_prompt[last - 1]))
+        {
+            last--;
+        }
+
+        length = last - start;
+        from = stop + 1;
+        return true;
+    }
+
+    /// <summary>The bracket as a record, its text and commands cut from the prompt.</summary>
+    public readonly CameraBracket ToBracket()
+    {
+        var text = _prompt.Substring(Start, End - Start);
+        if (!Closed)
+        {
+            return new CameraBracket(Number, Start, text, Array.Empty<string>(), Closed: false);
+        }
+
+        var commands = new string[CommandCount];
+        var from = Start + 1;
+        for (var i = 0; NextCommand(ref from, out var start, out var length); i++)
+        {
+            commands[i] = _prompt.Substring(start, length);
+        }
+
+        return new CameraBracket(Number, Start, text, commands, Closed: true);
+    }
+}

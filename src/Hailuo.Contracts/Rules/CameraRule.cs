@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace Hailuo.Contracts;
 
@@ -23,30 +22,73 @@ internal sealed record CameraProblem(CameraBracket Bracket, CameraProblemKind Ki
 /// <summary>The camera-bracket decision for a prompt: the validators and the analyzer word each problem, neither decides it.</summary>
 internal static class CameraRule
 {
-    /// <summary>Every problem of the prompt's brackets, in order; commands compare ignoring case and surrounding spaces.</summary>
-    public static IEnumerable<CameraProblem> Problems(string prompt, IReadOnlyCollection<string> commands, int maxPerBracket)
+    private static readonly IReadOnlyList<CameraProblem> NoProblems = Array.Empty<CameraProblem>();
+
+    /// <summary>
+    /// Every problem of the prompt's brackets, in order; commands compare ignoring case and surrounding spaces. A prompt
+    /// whose brackets are all well formed allocates nothing: brackets and commands are cut only for a problem.
+    /// </summary>
+    public static IReadOnlyList<CameraProblem> Problems(string prompt, IReadOnlyList<string> commands, int maxPerBracket)
     {
-        foreach (var bracket in CameraBrackets.Parse(prompt))
+        List<CameraProblem>? problems = null;
+        var scan = new CameraBracketScan(prompt);
+        while (scan.MoveNext())
         {
-            if (!bracket.Closed)
+            if (!scan.Closed)
             {
-                yield return new CameraProblem(bracket, CameraProblemKind.Unclosed, null);
+                (problems ??= new List<CameraProblem>()).Add(new CameraProblem(scan.ToBracket(), CameraProblemKind.Unclosed, null));
                 continue;
             }
 
-            if (bracket.Commands.Count > maxPerBracket)
+            CameraBracket? bracket = null;
+            if (scan.CommandCount > maxPerBracket)
             {
-                yield return new CameraProblem(bracket, CameraProblemKind.TooMany, null);
+                (problems ??= new List<CameraProblem>()).Add(new CameraProblem(bracket = scan.ToBracket(), CameraProblemKind.TooMany, null));
             }
 
-            foreach (var command in bracket.Commands.Where(c => !IsKnown(commands, c)))
+            var from = scan.Start + 1;
+            while (scan.NextCommand(ref from, out var start, out var length))
             {
-                yield return new CameraProblem(bracket, CameraProblemKind.Unknown, command);
+                if (IndexOf(commands, prompt, start, length) < 0)
+                {
+                    (problems ??= new List<CameraProblem>()).Add(new CameraProblem(bracket ??= scan.ToBracket(), CameraProblemKind.Unknown, prompt.Substring(start, length)));
+                }
             }
         }
+
+        return problems ?? NoProblems;
     }
 
     /// <summary>Whether the words name a command; case and surrounding spaces are ignored.</summary>
-    public static bool IsKnown(IEnumerable<string> commands, string command) =>
-        commands.Any(c => string.Equals(c, command.Trim(), StringComparison.OrdinalIgnoreCase));
+    public static bool IsKnown(IReadOnlyList<string> commands, string command)
+    {
+        var start = 0;
+        var end = command.Length;
+        while (start < end && char.IsWhiteSpace(command[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(command[end - 1]))
+        {
+            end--;
+        }
+
+        return IndexOf(commands, command, start, end - start) >= 0;
+    }
+
+    /// <summary>The index of the command spelled by text[start..start+length], ignoring case; -1 when none is.</summary>
+    private static int IndexOf(IReadOnlyList<string> commands, string text, int start, int length)
+    {
+        for (var i = 0; i < commands.Count; i++)
+        {
+            var command = commands[i];
+            if (command.Length == length && string.Compare(command, 0, text, start, length, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

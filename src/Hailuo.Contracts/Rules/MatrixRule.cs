@@ -27,7 +27,8 @@ internal enum MatrixVerdict
 internal static class MatrixRule
 {
     /// <summary>Judges a resolution (any case) and a duration (null: not known) against a mode's rows (null: the mode is not offered); the row found comes back with the verdict.</summary>
-    public static (MatrixVerdict Verdict, TRow? Row) Judge<TRow>(IEnumerable<TRow>? rows, Func<TRow, string> resolutionOf, Func<TRow, IEnumerable<int>> durationsOf, string resolution, int? duration)
+    /// <remarks>Indexed loops over the rows and durations, and no lambda capturing the resolution: every submit is judged, and this allocates nothing.</remarks>
+    public static (MatrixVerdict Verdict, TRow? Row) Judge<TRow>(IReadOnlyList<TRow>? rows, Func<TRow, string> resolutionOf, Func<TRow, IReadOnlyList<int>> durationsOf, string resolution, int? duration)
         where TRow : class
     {
         if (rows is null)
@@ -35,15 +36,31 @@ internal static class MatrixRule
             return (MatrixVerdict.ModeNotOffered, null);
         }
 
-        var row = rows.FirstOrDefault(r => string.Equals(resolutionOf(r), resolution, StringComparison.OrdinalIgnoreCase));
-        if (row is null)
+        for (var i = 0; i < rows.Count; i++)
         {
-            return (MatrixVerdict.ResolutionNotOffered, null);
+            var row = rows[i];
+            if (string.Equals(resolutionOf(row), resolution, StringComparison.OrdinalIgnoreCase))
+            {
+                return (duration is { } seconds && !Contains(durationsOf(row), seconds) ? MatrixVerdict.DurationNotAllowed : MatrixVerdict.Allowed, row);
+            }
         }
 
-        return (duration is { } seconds && !durationsOf(row).Contains(seconds) ? MatrixVerdict.DurationNotAllowed : MatrixVerdict.Allowed, row);
+        return (MatrixVerdict.ResolutionNotOffered, null);
     }
 
     /// <summary>Whether a mode with these required wire fields requires the prompt: it does when the spec lists none.</summary>
     public static bool RequiresPrompt(IEnumerable<string> requires) => !requires.Any() || requires.Contains("prompt");
+
+    private static bool Contains(IReadOnlyList<int> durations, int seconds)
+    {
+        for (var i = 0; i < durations.Count; i++)
+        {
+            if (durations[i] == seconds)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

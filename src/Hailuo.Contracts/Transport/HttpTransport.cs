@@ -29,8 +29,8 @@ internal sealed class HttpTransport
     public async ValueTask<WireResponse> SendAsync<TArg>(
         ResiliencePipeline<WireResponse> pipeline, string operation, TArg argument, Func<CallTarget, TArg, CancellationToken, ValueTask<WireResponse>> call, CancellationToken cancellationToken)
     {
+        // The operation travels as the context's operation key, which the retry callback reads for logs and metrics.
         var context = ResilienceContextPool.Shared.Get(operation, cancellationToken);
-        context.Properties.Set(HailuoPipelines.Operation, operation);
         try
         {
             var state = (Transport: this, Operation: operation, Argument: argument, Call: call);
@@ -68,11 +68,16 @@ internal sealed class HttpTransport
 
     private async ValueTask<WireResponse> SendOnceAsync<TArg>(string operation, TArg argument, Func<CallTarget, TArg, CancellationToken, ValueTask<WireResponse>> call, CancellationToken cancellationToken)
     {
-        var started = _clock.GetTimestamp();
+        // The clock is read only for a listening meter: a read costs as much as a check of the rule core.
+        long? started = HailuoTelemetry.Duration.Enabled ? _clock.GetTimestamp() : null;
         try
         {
             var response = await call(new CallTarget(_api, _clients(), _baseAddress, _apiKey, _clock), argument, cancellationToken).ConfigureAwait(false);
-            RecordDuration(started, operation, response.Status);
+            if (started is { } timestamp)
+            {
+                RecordDuration(timestamp, operation, response.Status);
+            }
+
             return response;
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)

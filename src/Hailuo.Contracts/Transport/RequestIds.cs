@@ -7,14 +7,33 @@ internal static class RequestIds
 {
     private static readonly string[] Names = { "X-Request-Id", "Request-Id", "Trace-Id", "X-Trace-Id", "X-Amzn-Trace-Id" };
 
+    /// <summary>The value of the first of <see cref="Names"/> the answer carries, or null.</summary>
+    /// <remarks>One pass over the headers as received: asking for each name in turn parsed every name, answer or not.</remarks>
     public static string? Read(HttpResponseHeaders headers)
     {
-        foreach (var name in Names)
+        string? found = null;
+        var rank = Names.Length;
+        foreach (var header in headers.NonValidated)
         {
-            if (headers.TryGetValues(name, out var values))
+            for (var i = 0; i < rank; i++)
             {
-                return values.FirstOrDefault();
+                if (string.Equals(header.Key, Names[i], StringComparison.OrdinalIgnoreCase))
+                {
+                    found = First(header.Value);
+                    rank = i;
+                    break;
+                }
             }
+        }
+
+        return found;
+    }
+
+    private static string? First(HeaderStringValues values)
+    {
+        foreach (var value in values)
+        {
+            return value;
         }
 
         return null;

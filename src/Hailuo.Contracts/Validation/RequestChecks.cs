@@ -11,6 +11,17 @@ namespace Hailuo.Contracts;
 /// </summary>
 public static class RequestChecks
 {
+    /// <summary>Every check below, in order, each adding its own failures: the one rule the generated validators run.</summary>
+    public static void All(ProviderInfo provider, PromptLimits limits, CameraCommandSet camera, VideoGenerationRequest request, ValidationContext<VideoGenerationRequest> context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Model(provider, request.Model, context);
+        ModeAndMatrix(provider, request, context);
+        Prompt(provider, limits, camera, request, context);
+        Images(request, context);
+        CallbackUrl(request.CallbackUrl, context);
+    }
+
     /// <summary>The model must be one the provider offers.</summary>
     public static void Model(ProviderInfo provider, string? model, ValidationContext<VideoGenerationRequest> context)
     {
@@ -99,9 +110,10 @@ public static class RequestChecks
             Add(context, "prompt", $"'prompt' has {length.ToString("N0", CultureInfo.InvariantCulture)} characters; at most {limits.MaxLength.ToString("N0", CultureInfo.InvariantCulture)} are allowed.", length, ValidationCodes.Prompt, limits);
         }
 
-        foreach (var problem in CameraRule.Problems(prompt, camera.Commands, camera.MaxPerBracket))
+        var problems = CameraRule.Problems(prompt, camera.Commands, camera.MaxPerBracket);
+        for (var i = 0; i < problems.Count; i++)
         {
-            AddCameraProblem(camera, problem, context);
+            AddCameraProblem(camera, problems[i], context);
         }
     }
 
