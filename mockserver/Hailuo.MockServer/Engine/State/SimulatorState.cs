@@ -61,6 +61,9 @@ internal sealed class SimulatorState : IAsyncDisposable
 
     public RequestIds RequestIds { get; } = new();
 
+    /// <summary>Bearer keys' owners, hashed once per key.</summary>
+    public KeyOwners Owners { get; } = new();
+
     public DateTimeOffset Now => Clock.GetUtcNow();
 
     /// <summary>Entries the host's capped request log has dropped.</summary>
