@@ -16,40 +16,46 @@ internal sealed class BodyCapStartupFilter(long maxBytes) : IStartupFilter
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
-        app.Use(async (context, nextMiddleware) =>
+        // A request with no body to guard (every poll) goes straight on, without a state machine of its own.
+        app.Use((context, nextMiddleware) => IsPlain(context.Request) ? nextMiddleware(context) : GuardAsync(context, nextMiddleware));
+        next(app);
+    };
+
+    private bool IsPlain(HttpRequest request) =>
+        request.ContentLength is { } length ? length < LargeBody && length <= maxBytes : !(request.Body.CanRead && HasBody(request));
+
+    private async Task GuardAsync(HttpContext context, RequestDelegate nextMiddleware)
+    {
+        var request = context.Request;
+        if (request.ContentLength is { } length && length > maxBytes)
         {
-            var request = context.Request;
-            if (request.ContentLength is { } length && length > maxBytes)
+            await TooLargeAsync(context, length.ToString("N0", CultureInfo.InvariantCulture) + " bytes").ConfigureAwait(false);
+            return;
+        }
+
+        // No length given (chunked): read it here up to the cap, so an endless body is cut off instead of buffered.
+        if (request.ContentLength is null && request.Body.CanRead && HasBody(request))
+        {
+            var buffered = await ReadCappedAsync(request.Body, context.RequestAborted).ConfigureAwait(false);
+            if (buffered is null)
             {
-                await TooLargeAsync(context, length.ToString("N0", CultureInfo.InvariantCulture) + " bytes").ConfigureAwait(false);
+                await TooLargeAsync(context, "more than that").ConfigureAwait(false);
                 return;
             }
 
-            // No length given (chunked): read it here up to the cap, so an endless body is cut off instead of buffered.
-            if (request.ContentLength is null && request.Body.CanRead && HasBody(request))
-            {
-                var buffered = await ReadCappedAsync(request.Body, context.RequestAborted).ConfigureAwait(false);
-                if (buffered is null)
-                {
-                    await TooLargeAsync(context, "more than that").ConfigureAwait(false);
-                    return;
-                }
+            request.Body = buffered;
+            request.ContentLength = buffered.Length;
+        }
 
-                request.Body = buffered;
-                request.ContentLength = buffered.Length;
-            }
+        await nextMiddleware(context).ConfigureAwait(false);
 
-            await nextMiddleware(context).ConfigureAwait(false);
-
-            // A body of megabytes leaves copies of itself (text, JSON, image) on the large-object heap: collect them now,
-            // so memory stays flat across image uploads instead of growing until the GC's own budget runs out.
-            if (request.ContentLength >= LargeBody)
-            {
-                MemoryRelease.Collect();
-            }
-        });
-        next(app);
-    };
+        // A body of megabytes leaves copies of itself (text, JSON, image) on the large-object heap: collect them now,
+        // so memory stays flat across image uploads instead of growing until the GC's own budget runs out.
+        if (request.ContentLength >= LargeBody)
+        {
+            MemoryRelease.Collect();
+        }
+    }
 
     private static bool HasBody(HttpRequest request) =>
         request.Headers.TransferEncoding.Count > 0 || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsDelete(request.Method) || HttpMethods.IsOptions(request.Method));

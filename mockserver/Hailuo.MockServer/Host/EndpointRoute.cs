@@ -15,6 +15,9 @@ internal sealed class EndpointRoute
 {
     private readonly EndpointLine _line;
     private readonly Regex _path;
+    private readonly EndpointPlaceholder[] _inPath;
+    private readonly string _head = string.Empty;
+    private readonly string _tail = string.Empty;
 
     private EndpointRoute(EndpointLine line)
     {
@@ -35,6 +38,12 @@ internal sealed class EndpointRoute
 
         _path = new Regex(named.Append(Regex.Escape(template[at..])).Append('$').ToString(), RegexOptions.CultureInvariant);
         PathPattern = unnamed.Append(Regex.Escape(template[at..])).Append('$').ToString();
+        _inPath = line.Placeholders.Where(p => !p.InQuery).ToArray();
+        if (_inPath.Length == 1)
+        {
+            _head = template[.._inPath[0].Start];
+            _tail = template[_inPath[0].End..];
+        }
     }
 
     public string Method => _line.Method;
@@ -77,10 +86,17 @@ internal sealed class EndpointRoute
     public Dictionary<string, string> Values(string path, string query)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var match = _path.Match(path);
-        foreach (var placeholder in _line.Placeholders.Where(p => !p.InQuery))
+        if (_inPath.Length == 1)
         {
-            values[placeholder.Name] = Uri.UnescapeDataString(match.Groups[placeholder.Name].Value);
+            values[_inPath[0].Name] = Uri.UnescapeDataString(Between(path));
+        }
+        else
+        {
+            var match = _path.Match(path);
+            foreach (var placeholder in _inPath)
+            {
+                values[placeholder.Name] = Uri.UnescapeDataString(match.Groups[placeholder.Name].Value);
+            }
         }
 
         if (query.Length > 1)
@@ -92,5 +108,28 @@ internal sealed class EndpointRoute
         }
 
         return values;
+    }
+
+    /// <summary>A lone placeholder's text, as the path regex captures it (empty when the path does not match), without running the regex.</summary>
+    private string Between(string path)
+    {
+        // The regex's '$' also matches before a final '\n', and its lazy group takes that shorter match first.
+        if (path.EndsWith('\n') && Between(path.AsSpan(0, path.Length - 1)) is { Length: > 0 } shorter)
+        {
+            return shorter.ToString();
+        }
+
+        return Between(path.AsSpan()).ToString();
+    }
+
+    private ReadOnlySpan<char> Between(ReadOnlySpan<char> path)
+    {
+        if (path.Length <= _head.Length + _tail.Length || !path.StartsWith(_head, StringComparison.Ordinal) || !path.EndsWith(_tail, StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        var value = path[_head.Length..^_tail.Length];
+        return value.Contains('/') ? [] : value;
     }
 }

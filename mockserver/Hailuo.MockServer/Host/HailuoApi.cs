@@ -22,6 +22,7 @@ public sealed class HailuoApi : IAsyncDisposable
 
     private readonly List<Guid> _mappings = new();
     private readonly LogHook _logHook;
+    private readonly ServerAddress _address;
 
     internal HailuoApi(WireMockServer server, SimulatorOptions options, TimeProvider clock, ILoggerFactory loggers)
     {
@@ -29,6 +30,7 @@ public sealed class HailuoApi : IAsyncDisposable
         Clock = clock;
         State = new SimulatorState(options, clock, loggers) { OwnPorts = server.Ports.ToArray() };
         Admin = new SimulatorAdmin(State);
+        _address = new ServerAddress(options.PublicBaseUrl);
         var engine = new WireEngine(State);
         var connection = new HttpContextConnection(new HttpContextAccessor());
         var methods = new MethodGuard();
@@ -91,7 +93,7 @@ public sealed class HailuoApi : IAsyncDisposable
             .AtPriority(EnginePriority)
             .RespondWith(Response.Create().WithCallback(async request =>
             {
-                var answer = await engine.HandleAsync(route, WireMockMessages.ToWire(request, endpoint, State.Options.PublicBaseUrl), connection).ConfigureAwait(false);
+                var answer = await engine.HandleAsync(route, WireMockMessages.ToWire(request, endpoint, _address), connection).ConfigureAwait(false);
                 return WireMockMessages.ToResponse(answer ?? WireAnswer.Empty(499), State.Now);
             }));
         _mappings.Add(guid);

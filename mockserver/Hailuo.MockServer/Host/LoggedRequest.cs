@@ -11,10 +11,15 @@ namespace Hailuo.MockServer.Server;
 /// <summary>
 /// A request as WireMock.Net's request log keeps it: the Authorization credentials masked as the journal masks keys,
 /// and the body cut to a few kilobytes with a note saying so, so the log neither leaks keys nor holds megabytes of images.
-/// It copies what it shows and keeps no reference to WireMock.Net's message, whose body text, bytes and JSON would stay alive with it.
+/// It keeps no reference to WireMock.Net's message, whose body text, bytes and JSON would stay alive with it: only its
+/// header dictionary, until the masked copy is first read.
 /// </summary>
 internal sealed class LoggedRequest : IRequestMessage
 {
+    // WireMock.Net's header dictionary until the masked copy is made; it holds no body.
+    private IDictionary<string, WireMockList<string>>? _rawHeaders;
+    private MaskedHeaders? _masked;
+
     private LoggedRequest(IRequestMessage inner, int bodyLimit)
     {
         ClientIP = inner.ClientIP;
@@ -39,12 +44,17 @@ internal sealed class LoggedRequest : IRequestMessage
         Port = inner.Port;
         Origin = inner.Origin;
         ClientCertificate = inner.ClientCertificate;
-        Headers = inner.Headers?.ToDictionary(
-            h => h.Key,
-            h => IsSecret(h.Key) ? new WireMockList<string>(h.Value.Select(Mask)) : h.Value,
-            StringComparer.OrdinalIgnoreCase);
-        var key = Headers is null ? null : inner.Headers!.Where(h => IsSecret(h.Key)).SelectMany(h => h.Value).Select(Credentials).FirstOrDefault(c => c.Length > 0);
-        Body = Cut(Scrub(inner.Body, key), bodyLimit);
+        _rawHeaders = inner.Headers;
+        if (inner.Body is { Length: > 0 } body)
+        {
+            var key = inner.Headers?.Where(h => IsSecret(h.Key)).SelectMany(h => h.Value).Select(Credentials).FirstOrDefault(c => c.Length > 0);
+            Body = Cut(Scrub(body, key), bodyLimit);
+        }
+        else
+        {
+            Body = inner.Body;
+        }
+
         BodyData = Body is null ? null : new BodyData { DetectedBodyType = BodyType.String, BodyAsString = Body, Encoding = Encoding.UTF8 };
     }
 
@@ -70,7 +80,29 @@ internal sealed class LoggedRequest : IRequestMessage
 
     public string HttpVersion { get; }
 
-    public IDictionary<string, WireMockList<string>>? Headers { get; }
+    /// <summary>The headers with credentials masked, copied when first read: most entries leave the log unread.</summary>
+    public IDictionary<string, WireMockList<string>>? Headers
+    {
+        get
+        {
+            if (Volatile.Read(ref _masked) is { } masked)
+            {
+                return masked.Headers;
+            }
+
+            var copy = new MaskedHeaders(_rawHeaders?.ToDictionary(
+                h => h.Key,
+                h => IsSecret(h.Key) ? new WireMockList<string>(h.Value.Select(Mask)) : h.Value,
+                StringComparer.OrdinalIgnoreCase));
+            if (Interlocked.CompareExchange(ref _masked, copy, null) is { } first)
+            {
+                return first.Headers;
+            }
+
+            _rawHeaders = null;
+            return copy.Headers;
+        }
+    }
 
     public IDictionary<string, string>? Cookies { get; }
 
@@ -112,6 +144,8 @@ internal sealed class LoggedRequest : IRequestMessage
 
     public WireMockList<string>? GetParameter(string key, bool ignoreCase = false) =>
         Query is null ? null : (ignoreCase ? new Dictionary<string, WireMockList<string>>(Query, StringComparer.OrdinalIgnoreCase) : Query).TryGetValue(key, out var values) ? values : null;
+
+    private sealed record MaskedHeaders(IDictionary<string, WireMockList<string>>? Headers);
 
     private static bool IsSecret(string header) =>
         string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase) || string.Equals(header, "Proxy-Authorization", StringComparison.OrdinalIgnoreCase);

@@ -8,6 +8,9 @@ namespace Hailuo.MockServer.Simulation;
 /// <summary>Everything one simulator holds; one instance per server, shared by the endpoints and the admin API.</summary>
 internal sealed class SimulatorState : IAsyncDisposable
 {
+    // Looked up on every answer (its trace header): a table, not a search.
+    private static readonly Dictionary<WireDialect, DialectInfo> SpecDialects = HailuoSpec.Dialects.ToDictionary(d => d.Dialect);
+
     private readonly CancellationTokenSource _stopping = new();
     private long _droppedLogEntries;
     private readonly Dictionary<WireDialect, IReadOnlyList<ProviderInfo>> _byDialect;
@@ -61,6 +64,9 @@ internal sealed class SimulatorState : IAsyncDisposable
 
     public RequestIds RequestIds { get; } = new();
 
+    /// <summary>Bearer keys' owners, hashed once per key.</summary>
+    public KeyOwners Owners { get; } = new();
+
     public DateTimeOffset Now => Clock.GetUtcNow();
 
     /// <summary>Entries the host's capped request log has dropped.</summary>
@@ -82,7 +88,7 @@ internal sealed class SimulatorState : IAsyncDisposable
     public IValidator<VideoGenerationRequest> Validator(ProviderInfo provider) => _validators[provider];
 
     /// <summary>What the spec says of a dialect: its endpoint lines.</summary>
-    public static DialectInfo Dialect(WireDialect dialect) => HailuoSpec.Dialects.First(d => d.Dialect == dialect);
+    public static DialectInfo Dialect(WireDialect dialect) => SpecDialects[dialect];
 
     /// <summary>Forgets tasks, journal, faults and rate-limit windows and restores the balance; the clock keeps its time.</summary>
     public void Reset()

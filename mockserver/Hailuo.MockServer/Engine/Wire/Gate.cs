@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Hailuo.Contracts;
 using Hailuo.MockServer.Simulation;
 
@@ -22,7 +20,7 @@ internal static class Gate
             return ErrorAnswer.Create(dialect, 401, ErrorMeanings.Authentication, "authentication_error", message);
         }
 
-        exchange.Owner = Owner(key);
+        exchange.Owner = state.Owners.For(key);
         if (state.Limiter.TryAcquire(exchange.Owner, state.Now) is { } wait)
         {
             var message = $"Rate limit: at most {state.Options.RequestsPerMinute} requests per minute for each key; retry after {ErrorAnswer.Seconds(wait)} s.";
@@ -31,6 +29,4 @@ internal static class Gate
 
         return null;
     }
-
-    private static string Owner(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 8);
 }

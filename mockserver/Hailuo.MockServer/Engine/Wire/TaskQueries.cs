@@ -18,8 +18,10 @@ internal static class TaskQueries
             return ErrorAnswer.Invalid(dialect, new[] { new FieldProblem("task_id", "HAILUO_TASK_ID", $"'task_id' is required: {SimulatorState.Dialect(dialect).Status}.") });
         }
 
-        exchange.TaskId = taskId;
         var task = state.Tasks.Find(taskId);
+
+        // The task's own id string (the same text): the journal then keeps no copy of it per poll.
+        exchange.TaskId = task?.Id ?? taskId;
         if (task is null || task.Dialect != dialect || task.Owner != exchange.Owner)
         {
             return ErrorAnswer.NotFound(dialect, $"Task '{taskId}' was not found for this API key.");

@@ -9,7 +9,8 @@ namespace Hailuo.MockServer.Wire;
 /// </summary>
 internal sealed class WireEngine(SimulatorState state)
 {
-    public async Task<WireAnswer?> HandleAsync(WireRoute route, WireRequest request, IWireConnection connection)
+    // ValueTask: a poll is answered without waiting, so no Task is allocated for it.
+    public async ValueTask<WireAnswer?> HandleAsync(WireRoute route, WireRequest request, IWireConnection connection)
     {
         var arrived = state.Now;
         var exchange = new WireExchange(route, request) { RequestId = state.RequestIds.Next(arrived) };
@@ -78,7 +79,7 @@ internal sealed class WireEngine(SimulatorState state)
         return true;
     }
 
-    private async Task<WireAnswer> AnswerAsync(WireExchange exchange)
+    private async ValueTask<WireAnswer> AnswerAsync(WireExchange exchange)
     {
         if (exchange.Route.Endpoint != SimulatorEndpoint.Download && Gate.Check(exchange, state) is { } refused)
         {
