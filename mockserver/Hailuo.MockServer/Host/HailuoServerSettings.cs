@@ -14,8 +14,8 @@ public static class HailuoServerSettings
     public const long MaxRequestBodyBytes = 64L * 1024 * 1024;
 
     /// <summary>
-    /// Settings that listen on <paramref name="url"/> (default: a free port on 127.0.0.1; WireMockServer.Start() without
-    /// settings would listen on all interfaces), keep at most RequestLogCapacity log entries, and serve the admin API.
+    /// Settings that listen on <paramref name="url"/> (default: a port the OS picks on 127.0.0.1 when it binds; WireMockServer.Start()
+    /// without settings would listen on all interfaces), keep at most RequestLogCapacity log entries, and serve the admin API.
     /// </summary>
     public static WireMockServerSettings Create(SimulatorOptions options, string? url = null)
     {
@@ -24,7 +24,8 @@ public static class HailuoServerSettings
         {
             AdminUsername = options.HasAdminCredentials ? options.AdminUsername : null,
             AdminPassword = options.HasAdminCredentials ? options.AdminPassword : null,
-            Urls = new[] { url ?? "http://127.0.0.1:" + FreeLoopbackPort() },
+            // Port 0: a port picked before binding could be taken by another socket before the bind (it was, in a test run).
+            Urls = new[] { url ?? "http://127.0.0.1:0" },
             StartAdminInterface = true,
             MaxRequestLogCount = options.RequestLogCapacity,
             Logger = new WireMockNullLogger(),
@@ -49,13 +50,6 @@ public static class HailuoServerSettings
             s.AddSingleton<IStartupFilter>(new InFlightStartupFilter(requests));
         };
         return settings;
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>
