@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Text;
 using Hailuo.Contracts;
+using Hailuo.MockServer.Server;
 using Hailuo.MockServer.Tests.Support;
 using Hailuo.Testing;
 
@@ -99,6 +100,33 @@ public sealed class BadInputTests
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Equal(allow, string.Join(", ", response.Content.Headers.Allow));
         Assert.Contains(method + " is not allowed", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("POST", "/v1/videos/generations/x")]
+    [InlineData("POST", "/v1/videos/generations%0A")]
+    [InlineData("POST", "/V1/videos/generations")]
+    [InlineData("GET", "/v1/tasks/a/b")]
+    [InlineData("GET", "/v1/tasks/")]
+    [InlineData("GET", "/files/abc.mp4x")]
+    [InlineData("GET", "/__admin/hailuo/journalx")]
+    [InlineData("GET", "/x%0A/__admin/hailuo/journal")]
+    public async Task A_path_beside_a_served_one_passes_the_engine_by(string method, string path)
+    {
+        await using var sim = await HailuoSimulator.StartAsync();
+        using var client = TestClient.For(sim);
+
+        // A user's catch-all after the engine: it answers whatever the engine's one mapping does not match.
+        sim.Server.Given(global::WireMock.RequestBuilders.Request.Create().WithPath(new global::WireMock.Matchers.RegexMatcher(".*")))
+            .AtPriority(HailuoApi.EnginePriority + 1)
+            .RespondWith(global::WireMock.ResponseBuilders.Response.Create().WithStatusCode(299).WithBody("user's catch-all"));
+        using var served = await client.Http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/__admin/hailuo/journal"));
+        using var response = await client.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        // The one mapping matches exactly what a mapping per path matched, with WireMock.Net's own exact and regex matchers.
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal(299, (int)response.StatusCode);
+        Assert.Equal("user's catch-all", await response.Content.ReadAsStringAsync());
     }
 
     internal static void AssertNoDotNetText(string text)

@@ -3,10 +3,6 @@ using System.Text.Json;
 using Hailuo.MockServer.Simulation;
 using Hailuo.MockServer.Wire;
 using Microsoft.Extensions.Time.Testing;
-using WireMock.Matchers;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
 
 namespace Hailuo.MockServer.Server;
 
@@ -18,26 +14,14 @@ internal static class AdminMappings
 {
     public const string Prefix = "/__admin/hailuo";
 
-    /// <summary>One mapping for every admin path and method (WireMock.Net matches every mapping against every request); a method a path does not serve gets the guard's 405.</summary>
-    public static IEnumerable<Guid> Register(WireMockServer server, SimulatorState state, SimulatorAdmin admin, int priority, MethodGuard methods)
+    /// <summary>Adds every admin operation to the simulator's one mapping, behind the admin credentials when they are set.</summary>
+    public static void Serve(SimulatorMapping mapping, SimulatorState state, SimulatorAdmin admin)
     {
-        var operations = Operations(state, admin).ToDictionary(o => (o.Method, Prefix + o.Path), o => o.Answer);
-        foreach (var (method, path) in operations.Keys)
+        foreach (var (method, path, answer) in Operations(state, admin))
         {
-            methods.Serve(path, new ExactMatcher(path), method, null);
+            mapping.Serve(Prefix + path, null, method, null, request => ValueTask.FromResult(
+                (AdminAuthentication.Refusal(request, state.Options) ?? answer(request)).With(RequestIds.Header, state.RequestIds.Next(state.Now))));
         }
-
-        var guid = Guid.NewGuid();
-        server.Given(Request.Create().WithPath(operations.Keys.Select(k => k.Item2).Distinct().Select(p => (IStringMatcher)new ExactMatcher(p)).ToArray()))
-            .WithGuid(guid)
-            .WithTitle("Hailuo admin " + string.Join(", ", operations.Keys.Select(k => k.Item1 + " " + k.Item2)))
-            .AtPriority(priority)
-            .RespondWith(Response.Create().WithCallback(request => WireMockMessages.ToResponse(
-                operations.TryGetValue((request.Method.ToUpperInvariant(), request.Path), out var answer)
-                    ? (AdminAuthentication.Refusal(request, state.Options) ?? answer(request)).With(RequestIds.Header, state.RequestIds.Next(state.Now))
-                    : methods.NotAllowed(request, state),
-                state.Now)));
-        yield return guid;
     }
 
     private static IEnumerable<(string Method, string Path, Func<global::WireMock.IRequestMessage, WireAnswer> Answer)> Operations(SimulatorState state, SimulatorAdmin admin)

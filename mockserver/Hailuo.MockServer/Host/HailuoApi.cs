@@ -6,14 +6,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using WireMock.Logging;
-using WireMock.ResponseBuilders;
 using WireMock.Server;
 
 namespace Hailuo.MockServer.Server;
 
 /// <summary>
-/// The Hailuo API's behaviour attached to a <see cref="WireMockServer"/>: one mapping per endpoint per dialect from the
-/// spec, at <see cref="EnginePriority"/>, answering through WithCallback into the engine; plus /__admin/hailuo/.
+/// The Hailuo API's behaviour attached to a <see cref="WireMockServer"/>: every endpoint of both dialects from the spec,
+/// downloads and /__admin/hailuo/, in one mapping at <see cref="EnginePriority"/> answering through WithCallback into
+/// the engine.
 /// </summary>
 public sealed class HailuoApi : IAsyncDisposable
 {
@@ -33,20 +33,20 @@ public sealed class HailuoApi : IAsyncDisposable
         _address = new ServerAddress(options.PublicBaseUrl);
         var engine = new WireEngine(State);
         var connection = new HttpContextConnection(new HttpContextAccessor());
-        var methods = new MethodGuard();
+        var mapping = new SimulatorMapping(State);
         foreach (var dialect in HailuoSpec.Dialects.Where(d => State.Providers(d.Dialect).Count > 0))
         {
-            Map(dialect.Submit, new WireRoute(SimulatorEndpoint.Submit, dialect.Dialect), engine, connection, methods);
-            Map(dialect.Status, new WireRoute(SimulatorEndpoint.Status, dialect.Dialect), engine, connection, methods);
+            Serve(mapping, dialect.Submit, new WireRoute(SimulatorEndpoint.Submit, dialect.Dialect), engine, connection);
+            Serve(mapping, dialect.Status, new WireRoute(SimulatorEndpoint.Status, dialect.Dialect), engine, connection);
             if (dialect.FileRetrieve is { } retrieve)
             {
-                Map(retrieve, new WireRoute(SimulatorEndpoint.FileRetrieve, dialect.Dialect), engine, connection, methods);
+                Serve(mapping, retrieve, new WireRoute(SimulatorEndpoint.FileRetrieve, dialect.Dialect), engine, connection);
             }
         }
 
-        Map(DownloadSigner.Endpoint, new WireRoute(SimulatorEndpoint.Download, null), engine, connection, methods);
-        _mappings.AddRange(AdminMappings.Register(server, State, Admin, EnginePriority, methods).ToList());
-        _mappings.AddRange(methods.Register(server, State, EnginePriority + 1).ToList());
+        Serve(mapping, DownloadSigner.Endpoint, new WireRoute(SimulatorEndpoint.Download, null), engine, connection);
+        AdminMappings.Serve(mapping, State, Admin);
+        _mappings.Add(mapping.Register(server, EnginePriority));
         _logHook = new LogHook(server, OnLogEntriesChanged);
     }
 
@@ -59,7 +59,7 @@ public sealed class HailuoApi : IAsyncDisposable
     /// <summary>Journal, tasks, faults, balance and reset.</summary>
     public SimulatorAdmin Admin { get; }
 
-    /// <summary>The ids of the mappings this API added (engine and admin), as WireMock.Net's admin API lists them.</summary>
+    /// <summary>The ids of the mappings this API added (one: the engine and its admin API), as WireMock.Net's admin API lists them.</summary>
     public IReadOnlyList<Guid> MappingIds => _mappings;
 
     internal SimulatorState State { get; }
@@ -82,21 +82,11 @@ public sealed class HailuoApi : IAsyncDisposable
     internal static TimeProvider ClockFor(SimulatorOptions options) =>
         string.Equals(options.Clock, "System", StringComparison.OrdinalIgnoreCase) ? TimeProvider.System : new FakeTimeProvider(DateTimeOffset.UtcNow);
 
-    private void Map(string line, WireRoute route, WireEngine engine, HttpContextConnection connection, MethodGuard methods)
+    private void Serve(SimulatorMapping mapping, string line, WireRoute route, WireEngine engine, HttpContextConnection connection)
     {
         var endpoint = EndpointRoute.Parse(line);
-        methods.Serve(endpoint.PathTemplate, endpoint.PathMatcher(), endpoint.Method, route.Dialect);
-        var guid = Guid.NewGuid();
-        Server.Given(endpoint.Request())
-            .WithGuid(guid)
-            .WithTitle($"Hailuo {route.Dialect?.ToString() ?? "download"} {route.Endpoint}: {line}")
-            .AtPriority(EnginePriority)
-            .RespondWith(Response.Create().WithCallback(async request =>
-            {
-                var answer = await engine.HandleAsync(route, WireMockMessages.ToWire(request, endpoint, _address), connection).ConfigureAwait(false);
-                return WireMockMessages.ToResponse(answer ?? WireAnswer.Empty(499), State.Now);
-            }));
-        _mappings.Add(guid);
+        mapping.Serve(endpoint.PathTemplate, endpoint.IsExact ? null : endpoint.PathPattern, endpoint.Method, route.Dialect, async request =>
+            await engine.HandleAsync(route, WireMockMessages.ToWire(request, endpoint, _address), connection).ConfigureAwait(false) ?? WireAnswer.Empty(499));
     }
 
     private void OnLogEntriesChanged(object? sender, System.Collections.Specialized.NotifyCollectionChangedEventArgs e)
