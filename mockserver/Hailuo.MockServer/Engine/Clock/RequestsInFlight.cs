@@ -10,6 +10,7 @@ public sealed class RequestsInFlight
     private readonly List<CancellationToken> _tokens = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _count;
+    private long _cancelledEnded;
 
     /// <summary>How many requests are in flight now.</summary>
     public int Count => Volatile.Read(ref _count);
@@ -45,6 +46,9 @@ public sealed class RequestsInFlight
             }
         }
     }
+
+    /// <summary>How many requests have ended after their token was cancelled: one that ended while a driver fired its deadline is no longer in <see cref="AnyCancelled"/>.</summary>
+    internal long CancelledEnded => Interlocked.Read(ref _cancelledEnded);
 
     /// <summary>Completes at the next change of the count (or of anything else the driver watches).</summary>
     internal Task NextChange
@@ -88,6 +92,11 @@ public sealed class RequestsInFlight
                 lock (owner._gate)
                 {
                     owner._tokens.Remove(token);
+                }
+
+                if (token.IsCancellationRequested)
+                {
+                    Interlocked.Increment(ref owner._cancelledEnded);
                 }
 
                 counted.Dispose();

@@ -7,6 +7,7 @@ public sealed partial class VirtualClockDriver
     {
         private TimeSpan? _period;
         private long _firings;
+        private int _carriers;
 
         public ITimer Inner { get; set; } = null!;
 
@@ -18,6 +19,15 @@ public sealed partial class VirtualClockDriver
         public DateTimeOffset? DueAt { get; private set; }
 
         public bool Disposed { get; private set; }
+
+        /// <summary>Whether a request in flight was sent under this deadline (see <see cref="CarryFlowDeadline"/>).</summary>
+        public bool Carried => Volatile.Read(ref _carriers) > 0;
+
+        public void Carry(int change)
+        {
+            Interlocked.Add(ref _carriers, change);
+            owner.Requests.Signal();
+        }
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
@@ -78,6 +88,20 @@ public sealed partial class VirtualClockDriver
         {
             Dispose();
             return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>Ends a request's carrying of its deadline once.</summary>
+    private sealed class Carried(TrackedTimer deadline) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                deadline.Carry(-1);
+            }
         }
     }
 }

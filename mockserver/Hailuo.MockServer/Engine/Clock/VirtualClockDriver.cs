@@ -16,6 +16,9 @@ public sealed partial class VirtualClockDriver : TimeProvider
     private readonly object _gate = new();
     private readonly object _advancing = new();
     private readonly List<TrackedTimer> _timers = new();
+
+    // The newest deadline this async flow created: the one a request the flow starts next is sent under (Polly's attempt timeout).
+    private readonly AsyncLocal<TrackedTimer?> _flowDeadline = new();
     private long _fired;
     private long _created;
     private SimulatorAdmin? _stalls;
@@ -81,12 +84,29 @@ public sealed partial class VirtualClockDriver : TimeProvider
             _timers.Add(timer);
         }
 
+        if (timer.IsDeadline)
+        {
+            _flowDeadline.Value = timer;
+        }
+
         timer.Change(dueTime, period);
         return timer;
     }
 
     /// <summary>A client handler that counts its requests in flight; it sends through <paramref name="inner"/> (default: a socket handler).</summary>
-    public HttpMessageHandler CreateHandler(HttpMessageHandler? inner = null) => new InFlightHandler(Requests, inner ?? new SocketsHttpHandler(), CountUntilBodyRead);
+    public HttpMessageHandler CreateHandler(HttpMessageHandler? inner = null) => new InFlightHandler(Requests, inner ?? new SocketsHttpHandler(), CountUntilBodyRead, CarryFlowDeadline);
+
+    /// <summary>Marks the newest deadline of this async flow as carried by a request in flight until the scope ends.</summary>
+    internal IDisposable? CarryFlowDeadline()
+    {
+        if (_flowDeadline.Value is not { Disposed: false } deadline)
+        {
+            return null;
+        }
+
+        deadline.Carry(+1);
+        return new Carried(deadline);
+    }
 
     /// <summary>
     /// Lets time move while the only requests in flight are ones the simulator's <see cref="FaultKind.Stall"/> faults hold
@@ -256,7 +276,12 @@ public sealed partial class VirtualClockDriver : TimeProvider
                 }
 
                 var epoch = _stallEpoch;
-                bool ForStall(TrackedTimer t) => t.IsDeadline && stalled > 0 && t.Created <= epoch;
+                bool Eligible(TrackedTimer t) => t.IsDeadline && stalled > 0 && t.Created <= epoch;
+
+                // A deadline no request carries, due with or after a carried one, may guard a request about to start
+                // (its Polly timeout set, not yet sent): firing it would time out a request the server then serves.
+                var carriedDue = _timers.Where(t => Eligible(t) && t.Carried && t.DueAt is not null).Min(t => t.DueAt);
+                bool ForStall(TrackedTimer t) => Eligible(t) && (t.Carried || carriedDue is null || t.DueAt < carriedDue);
                 bool Fires(TrackedTimer t) => !t.IsDeadline || !HoldDeadlines || ForStall(t);
                 // Only a wait, or the deadline of a stalled request, is worth moving to: a client's own deadline with
                 // nothing in flight may be a moment before its next wait is scheduled, and jumping to it times it out.
@@ -285,11 +310,13 @@ public sealed partial class VirtualClockDriver : TimeProvider
             }
 
             // Timers already due fire on a zero step; a step that neither fires one nor moves time is no progress.
+            var cancelledEnded = Requests.CancelledEnded;
             _inner.Advance(step);
 
-            // Only a deadline that cancelled a request in flight ended a stall (its cancellation runs inside Advance);
-            // another client's deadline did not, and holding still for a stall end would then wait for ever.
-            if (firesStallDeadline && Requests.AnyCancelled)
+            // Only a deadline that cancelled a request in flight ended a stall (its cancellation runs inside Advance, and
+            // the request may end before the check, even inside it); another client's deadline did not, and holding
+            // still for a stall end would then wait for ever.
+            if (firesStallDeadline && (Requests.AnyCancelled || Requests.CancelledEnded != cancelledEnded))
             {
                 _stallFired = stallState;
             }
