@@ -61,7 +61,10 @@ public sealed class StandaloneServer : IAsyncDisposable
         }
 
         var server = WireMockServer.Start(HailuoServerSettings.Create(options, url));
-        return new StandaloneServer(server, server.AddHailuoApi(options), url);
+
+        // Port 0 asks the OS for a free port at the bind; the address to reach is then the one the server reports.
+        var reached = new Uri(url).Port == 0 && server.Url is { } bound ? bound : url;
+        return new StandaloneServer(server, server.AddHailuoApi(options), reached);
     }
 
     /// <summary>Why serving <paramref name="url"/> would open the admin API to the network, or null when it would not.</summary>
