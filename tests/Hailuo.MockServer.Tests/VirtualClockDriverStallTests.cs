@@ -43,8 +43,10 @@ public sealed class VirtualClockDriverStallTests
         Assert.Equal(HailuoSimulator.ClockStart + TimeSpan.FromSeconds(20), driver.GetUtcNow());
     }
 
-    [Fact]
-    public async Task A_deadline_due_with_a_stalled_requests_but_carried_by_no_request_yet_is_held_for_the_request_about_to_start()
+    [Theory]
+    [InlineData(20)]
+    [InlineData(10)]
+    public async Task The_newest_deadline_of_a_caller_whose_request_is_not_sent_yet_is_held_for_that_request_during_a_stall(int seconds)
     {
         await using var sim = await HailuoSimulator.StartAsync();
         var (driver, http, taskId) = await StartAsync(sim, holdDeadlines: true);
@@ -52,8 +54,8 @@ public sealed class VirtualClockDriverStallTests
         var stalled = Outcome(http.GetAsync(TestClient.StatusPath(WireDialect.ApiMart, taskId), attempt.Token));
         await sim.Admin.WhenStalledAsync(SimulatorEndpoint.Status).WaitAsync(Guard);
 
-        // Another caller's attempt timeout, set at the same virtual instant: its request has not been sent yet.
-        var next = new CancellationTokenSource(TimeSpan.FromSeconds(20), driver);
+        // Another caller's attempt timeout, due with the stalled request's or before it: its request has not been sent yet.
+        var next = new CancellationTokenSource(TimeSpan.FromSeconds(seconds), driver);
         var run = driver.RunAsync(stalled);
         var nextCancelledAtOnce = next.IsCancellationRequested;
         using (var answer = await http.GetAsync(TestClient.StatusPath(WireDialect.ApiMart, taskId), next.Token).WaitAsync(Guard))

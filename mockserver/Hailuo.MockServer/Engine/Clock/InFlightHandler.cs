@@ -1,12 +1,12 @@
 namespace Hailuo.MockServer;
 
 /// <summary>A client's handler that counts its requests in flight, from before the connection is made until the answer's headers (or, when asked, its body) are in.</summary>
-internal sealed class InFlightHandler(RequestsInFlight requests, HttpMessageHandler inner, bool untilBodyRead = false, Func<IDisposable?>? carryDeadline = null) : DelegatingHandler(inner)
+internal sealed class InFlightHandler(RequestsInFlight requests, HttpMessageHandler inner, bool untilBodyRead = false, Action? sending = null) : DelegatingHandler(inner)
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        // The deadline is marked carried before the request counts, so a driver never sees the request without it.
-        using var carried = carryDeadline?.Invoke();
+        // Told before the request counts, so a driver never sees the request in flight with its deadline still waiting for it.
+        sending?.Invoke();
         using var _ = requests.Enter(cancellationToken);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (untilBodyRead)

@@ -7,7 +7,7 @@ public sealed partial class VirtualClockDriver
     {
         private TimeSpan? _period;
         private long _firings;
-        private int _carriers;
+        private volatile bool _awaitsItsRequest = isDeadline;
 
         public ITimer Inner { get; set; } = null!;
 
@@ -20,12 +20,13 @@ public sealed partial class VirtualClockDriver
 
         public bool Disposed { get; private set; }
 
-        /// <summary>Whether a request in flight was sent under this deadline (see <see cref="CarryFlowDeadline"/>).</summary>
-        public bool Carried => Volatile.Read(ref _carriers) > 0;
+        /// <summary>A deadline its flow created last, before any request was sent under it (see <see cref="SendingUnderFlowDeadline"/>).</summary>
+        public bool AwaitsItsRequest => _awaitsItsRequest;
 
-        public void Carry(int change)
+        /// <summary>A request was sent under the deadline, or its flow made a newer one: it no longer waits for a request.</summary>
+        public void Settle()
         {
-            Interlocked.Add(ref _carriers, change);
+            _awaitsItsRequest = false;
             owner.Requests.Signal();
         }
 
@@ -88,20 +89,6 @@ public sealed partial class VirtualClockDriver
         {
             Dispose();
             return ValueTask.CompletedTask;
-        }
-    }
-
-    /// <summary>Ends a request's carrying of its deadline once.</summary>
-    private sealed class Carried(TrackedTimer deadline) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                deadline.Carry(-1);
-            }
         }
     }
 }

@@ -86,6 +86,8 @@ public sealed partial class VirtualClockDriver : TimeProvider
 
         if (timer.IsDeadline)
         {
+            // A flow's newer deadline (an attempt's, inside a wait's) supersedes its older one as the guard of what comes next.
+            _flowDeadline.Value?.Settle();
             _flowDeadline.Value = timer;
         }
 
@@ -94,19 +96,10 @@ public sealed partial class VirtualClockDriver : TimeProvider
     }
 
     /// <summary>A client handler that counts its requests in flight; it sends through <paramref name="inner"/> (default: a socket handler).</summary>
-    public HttpMessageHandler CreateHandler(HttpMessageHandler? inner = null) => new InFlightHandler(Requests, inner ?? new SocketsHttpHandler(), CountUntilBodyRead, CarryFlowDeadline);
+    public HttpMessageHandler CreateHandler(HttpMessageHandler? inner = null) => new InFlightHandler(Requests, inner ?? new SocketsHttpHandler(), CountUntilBodyRead, SendingUnderFlowDeadline);
 
-    /// <summary>Marks the newest deadline of this async flow as carried by a request in flight until the scope ends.</summary>
-    internal IDisposable? CarryFlowDeadline()
-    {
-        if (_flowDeadline.Value is not { Disposed: false } deadline)
-        {
-            return null;
-        }
-
-        deadline.Carry(+1);
-        return new Carried(deadline);
-    }
+    /// <summary>A request of this async flow is being sent: its newest deadline is the one the request runs under.</summary>
+    internal void SendingUnderFlowDeadline() => _flowDeadline.Value?.Settle();
 
     /// <summary>
     /// Lets time move while the only requests in flight are ones the simulator's <see cref="FaultKind.Stall"/> faults hold
@@ -278,10 +271,9 @@ public sealed partial class VirtualClockDriver : TimeProvider
                 var epoch = _stallEpoch;
                 bool Eligible(TrackedTimer t) => t.IsDeadline && stalled > 0 && t.Created <= epoch;
 
-                // A deadline no request carries, due with or after a carried one, may guard a request about to start
-                // (its Polly timeout set, not yet sent): firing it would time out a request the server then serves.
-                var carriedDue = _timers.Where(t => Eligible(t) && t.Carried && t.DueAt is not null).Min(t => t.DueAt);
-                bool ForStall(TrackedTimer t) => Eligible(t) && (t.Carried || carriedDue is null || t.DueAt < carriedDue);
+                // A flow's newest deadline that no request has carried yet guards a request about to start (its Polly
+                // timeout set, not yet sent): firing it would time out a request the server then serves.
+                bool ForStall(TrackedTimer t) => Eligible(t) && !t.AwaitsItsRequest;
                 bool Fires(TrackedTimer t) => !t.IsDeadline || !HoldDeadlines || ForStall(t);
                 // Only a wait, or the deadline of a stalled request, is worth moving to: a client's own deadline with
                 // nothing in flight may be a moment before its next wait is scheduled, and jumping to it times it out.
