@@ -24,11 +24,8 @@ public sealed partial class VirtualClockDriver
         public bool AwaitsItsRequest => _awaitsItsRequest;
 
         /// <summary>A request was sent under the deadline, or its flow made a newer one: it no longer waits for a request.</summary>
-        public void Settle()
-        {
-            _awaitsItsRequest = false;
-            owner.Requests.Signal();
-        }
+        /// <remarks>No signal of its own: both callers signal next (the request's count, the new timer's due time).</remarks>
+        public void Settle() => _awaitsItsRequest = false;
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {

@@ -271,7 +271,7 @@ public sealed partial class VirtualClockDriver : TimeProvider
                 var epoch = _stallEpoch;
                 bool Eligible(TrackedTimer t) => t.IsDeadline && stalled > 0 && t.Created <= epoch;
 
-                // A flow's newest deadline that no request has carried yet guards a request about to start (its Polly
+                // A flow's newest deadline with no request sent under it yet guards a request about to start (its Polly
                 // timeout set, not yet sent): firing it would time out a request the server then serves.
                 bool ForStall(TrackedTimer t) => Eligible(t) && !t.AwaitsItsRequest;
                 bool Fires(TrackedTimer t) => !t.IsDeadline || !HoldDeadlines || ForStall(t);
