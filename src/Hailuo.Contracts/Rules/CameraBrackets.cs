@@ -117,21 +117,25 @@ internal struct CameraBracketScan
 
         var comma = _prompt.IndexOf(',', from, close - from);
         var stop = comma < 0 ? close : comma;
-        start = from;
-        while (start < stop && char.IsWhiteSpace(_prompt[start]))
+        (start, length) = Trimmed(_prompt, from, stop);
+        from = stop + 1;
+        return true;
+    }
+
+    /// <summary>text[start..stop] without its surrounding white space, as a start and a length.</summary>
+    public static (int Start, int Length) Trimmed(string text, int start, int stop)
+    {
+        while (start < stop && char.IsWhiteSpace(text[start]))
         {
             start++;
         }
 
-        var last = stop;
-        while (last > start && char.IsWhiteSpace(_prompt[last - 1]))
+        while (stop > start && char.IsWhiteSpace(text[stop - 1]))
         {
-            last--;
+            stop--;
         }
 
-        length = last - start;
-        from = stop + 1;
-        return true;
+        return (start, stop - start);
     }
 
     /// <summary>The bracket as a record, its text and commands cut from the prompt.</summary>

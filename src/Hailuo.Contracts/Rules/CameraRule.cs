@@ -62,19 +62,8 @@ internal static class CameraRule
     /// <summary>Whether the words name a command; case and surrounding spaces are ignored.</summary>
     public static bool IsKnown(IReadOnlyList<string> commands, string command)
     {
-        var start = 0;
-        var end = command.Length;
-        while (start < end && char.IsWhiteSpace(command[start]))
-        {
-            start++;
-        }
-
-        while (end > start && char.IsWhiteSpace(command[end - 1]))
-        {
-            end--;
-        }
-
-        return IndexOf(commands, command, start, end - start) >= 0;
+        var (start, length) = CameraBracketScan.Trimmed(command, 0, command.Length);
+        return IndexOf(commands, command, start, length) >= 0;
     }
 
     /// <summary>The index of the command spelled by text[start..start+length], ignoring case; -1 when none is.</summary>
